@@ -1,0 +1,37 @@
+// Name forms: how two spellings of a name are compared. Shared by identity within an article and across articles.
+
+const HONORIFIC_SUFFIXES = /\s*,?\s+(jr|sr|ii|iii|iv)\.?$/i;
+
+/** Comparable form of a name: case, accents, possessives, middle initials and punctuation removed. */
+export function nameKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/['’]s$/i, "")
+    .replace(HONORIFIC_SUFFIXES, "")
+    .replace(/\b\p{Lu}\.\s*(?=\p{Lu}\p{Ll})/gu, "") // middle initials: "Antony J. Blinken"
+    .replace(/[.’'`]/g, "")
+    .replace(/[-‐‑–—\s]+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** The words of a name's comparable form. */
+export function nameTokens(name: string): string[] {
+  const key = nameKey(name);
+  return key ? key.split(" ") : [];
+}
+
+/** A URL- and reader-friendly id for a name: "Antony Blinken" → "antony-blinken". */
+export function slug(name: string): string {
+  return nameKey(name).replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "entity";
+}
+
+/** "Asia-Pacific Economic Cooperation" → "APEC": the initials of the capitalised words. */
+export function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+}

@@ -1,0 +1,41 @@
+import type { ArticleLayout, Span } from "../types";
+import { boilerplateKind } from "./boilerplate";
+import { readFrontMatter } from "./frontMatter";
+import { lines, splitSentences } from "./sentences";
+
+/** The structure of an article file: front matter, headline, sentences, boilerplate, authors. */
+export function readLayout(text: string): ArticleLayout {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const frontMatter = readFrontMatter(text, bom);
+  const bodyStart = frontMatter?.end ?? bom;
+  const bodyLines = lines(text, bodyStart, text.length);
+
+  const headlineLine = bodyLines[0];
+  const headline = headlineLine ? { ...headlineLine, text: text.slice(headlineLine.start, headlineLine.end) } : null;
+
+  const sentences: Span[] = [];
+  const boilerplate: ArticleLayout["boilerplate"] = [];
+  const authors: ArticleLayout["authors"] = [];
+  for (const line of bodyLines) {
+    const content = text.slice(line.start, line.end);
+    const kind = line === headlineLine ? null : boilerplateKind(content);
+    if (kind) {
+      boilerplate.push({ ...line, kind });
+      const author = kind === "contact" ? /^write to (.+?) at \S+@/i.exec(content) : null;
+      if (author) authors.push({ start: line.start + 9, end: line.start + 9 + author[1]!.length, name: author[1]! });
+      continue;
+    }
+    const byline = /^by\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})\s*(?:[,|—–-]|$)/u.exec(content);
+    if (byline && line !== headlineLine) {
+      const at = line.start + content.indexOf(byline[1]!);
+      authors.push({ start: at, end: at + byline[1]!.length, name: byline[1]! });
+    }
+    sentences.push(...splitSentences(text, line));
+  }
+  const fmAuthor = frontMatter?.fields.author;
+  if (fmAuthor && !authors.some((a) => a.name === fmAuthor)) {
+    // Front matter is metadata, not article text: the author has no span in the body.
+    authors.push({ start: frontMatter.start, end: frontMatter.start, name: fmAuthor });
+  }
+  return { bom, frontMatter, bodyStart, headline, sentences, boilerplate, authors };
+}
