@@ -1,11 +1,194 @@
-import type { ArticleEntity, ArticleLayout, Mention } from "../types";
+// Names of people, places and organisations in one article, resolved to entities within it.
+//
+//   lines → tokens (compromise tags) → pass 1: names by shape (recognize.ts)
+//         → types settled across the article → pass 2: every occurrence of the article's names (scan.ts)
+//         → identity within the article (within.ts) → roles (roles.ts)
+import { lines as nonEmptyLines } from "../read/sentences";
+import type { ArticleEntity, ArticleLayout, EntityType, Mention, Role, Span } from "../types";
+import { isAcronym, known } from "./lexicon";
+import { nameKey, nameTokens } from "./names";
+import { appositiveAfter, roleBefore } from "./roles";
+import { isTitleCaseLine, recognizeLine, type Candidate } from "./recognize";
+import { formMatcher, scanForms } from "./scan";
+import { tokenize, type Token } from "./tokens";
+import { groupMentions, type TypedMention } from "./within";
 
 export interface EntityResult {
   entities: ArticleEntity[];
   mentions: Mention[];
 }
 
-/** Names of people, places and organisations, resolved to entities within the article. (Placeholder.) */
-export function findEntities(_text: string, _layout: ArticleLayout): EntityResult {
-  return { entities: [], mentions: [] };
+interface Line extends Span {
+  tokens: Token[];
+  titleCase: boolean;
+  boilerplate: boolean;
 }
+
+export function findEntities(text: string, layout: ArticleLayout): EntityResult {
+  const lines = readLines(text, layout);
+  const lowercaseWords = new Set<string>();
+  for (const line of lines) for (const t of line.tokens) if (!t.capitalised && !line.titleCase) lowercaseWords.add(t.core.toLowerCase());
+
+  // Pass 1, by shape.
+  const found: (Candidate & { boilerplate: boolean; line: Line })[] = [];
+  for (const line of lines) {
+    for (const c of recognizeLine({ text, tokens: line.tokens, titleCase: line.titleCase, lowercaseWords })) {
+      found.push({ ...c, boilerplate: line.boilerplate, line });
+    }
+  }
+  const typed = settleTypes(found);
+
+  // Pass 2, by the names pass 1 found.
+  const forms = new Map<string, { type: EntityType; canonical?: string }>();
+  const personWords = new Map<string, number>();
+  for (const c of typed) {
+    forms.set(c.text, { type: c.type, ...(c.canonical && { canonical: c.canonical }) });
+    if (c.type === "person") {
+      const words = c.text.split(/\s+/);
+      if (words.length > 1) {
+        const family = words.at(-1)!.replace(/[.,]$/, "");
+        if (/^\p{Lu}\p{Ll}/u.test(family) && !/^(jr|sr|ii|iii)$/i.test(family)) personWords.set(family, (personWords.get(family) ?? 0) + 1);
+      }
+    }
+  }
+  for (const family of personWords.keys()) if (!forms.has(family)) forms.set(family, { type: "person" });
+  const all: TypedMention[] = typed.map((c) => ({ start: c.start, end: c.end, text: c.text, type: c.type, ...(c.canonical && { canonical: c.canonical }), boilerplate: c.boilerplate }));
+  const matcher = formMatcher(forms.keys());
+  if (matcher) {
+    const covered = new Coverage(all);
+    for (const line of lines) {
+      for (const hit of scanForms(matcher, text, line)) {
+        if (covered.overlaps(hit)) continue;
+        const form = forms.get(hit.form)!;
+        all.push({ start: hit.start, end: hit.end, text: hit.text, type: form.type, ...(form.canonical && { canonical: form.canonical }), boilerplate: line.boilerplate });
+        covered.add(hit);
+      }
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  // Identity within the article.
+  const { groupOf, groups } = groupMentions(all);
+  const entities: ArticleEntity[] = groups.map((g) => ({
+    type: g.type,
+    name: g.name,
+    aliases: [...new Set(g.members.map((i) => all[i]!.text.replace(/['’]s$/, "")))].sort(),
+    roles: [],
+    count: g.members.length,
+    first: all[g.members[0]!]!.start,
+  }));
+  const mentions: Mention[] = all.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: groupOf[i]! }));
+
+  attachRoles(text, typed, mentions, entities, lines);
+  markAuthors(layout, mentions, entities);
+  return { entities, mentions };
+}
+
+function readLines(text: string, layout: ArticleLayout): Line[] {
+  const boilerplateStarts = new Set(layout.boilerplate.map((b) => b.start));
+  const sentenceStarts = new Set(layout.sentences.map((s) => s.start));
+  return nonEmptyLines(text, layout.bodyStart, text.length).map((span) => {
+    const tokens = tokenize(text, span, sentenceStarts);
+    return { ...span, tokens, titleCase: isTitleCaseLine(tokens), boilerplate: boilerplateStarts.has(span.start) };
+  });
+}
+
+/**
+ * Gives every pass-1 name a type, using the whole article: an untyped "Sun" is a person when "Yun Sun" is one;
+ * an acronym is an organisation unless it spells a known name ("BIDEN"). Names still untyped are dropped.
+ */
+function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType })[] {
+  const typeByWord = new Map<string, EntityType>();
+  for (const c of found) {
+    if (!c.type) continue;
+    const words = nameTokens(c.text);
+    typeByWord.set(nameKey(c.text), c.type);
+    if (c.type === "person" && words.length > 1) for (const w of [words[0]!, words.at(-1)!]) if (!typeByWord.has(w)) typeByWord.set(w, "person");
+  }
+  const out: (T & { type: EntityType })[] = [];
+  for (const c of found) {
+    const type = c.type ?? typeByWord.get(nameKey(c.text)) ?? (isAcronymText(c.text) ? "organization" : null);
+    if (type) out.push({ ...c, type });
+  }
+  return splitHyphenated(out, typeByWord);
+}
+
+const isAcronymText = (s: string) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(s);
+
+/** "Biden-Xi", "Sullivan-Yang": a hyphenated name whose parts are each names of the article is two mentions. */
+function splitHyphenated<T extends Candidate & { type: EntityType }>(found: T[], typeByWord: Map<string, EntityType>): T[] {
+  const out: T[] = [];
+  for (const c of found) {
+    const parts = c.text.split(/[-‐‑](?=\p{Lu})/u);
+    if (parts.length < 2 || known(c.text) || parts.some((p) => !typeByWord.has(nameKey(p)) && !known(p))) {
+      out.push(c);
+      continue;
+    }
+    let at = c.start;
+    for (const part of parts) {
+      const k = known(part);
+      out.push({ ...c, start: at, end: at + part.length, text: part, type: k?.type ?? typeByWord.get(nameKey(part))!, ...(k ? { canonical: k.canonical } : {}), role: undefined });
+      at += part.length + 1;
+    }
+  }
+  return out;
+}
+
+/** Spans already claimed, so later passes do not annotate inside an earlier, longer name. */
+class Coverage {
+  private readonly spans: Span[];
+  constructor(spans: Span[]) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+  }
+  overlaps(s: Span): boolean {
+    // Spans are few per article (hundreds): a linear probe from a binary-searched start keeps this cheap.
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid]!.end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = Math.max(0, lo - 1); i < this.spans.length && this.spans[i]!.start < s.end; i++) {
+      if (this.spans[i]!.start < s.end && s.start < this.spans[i]!.end) return true;
+    }
+    return false;
+  }
+  add(s: Span): void {
+    const i = this.spans.findIndex((x) => x.start > s.start);
+    this.spans.splice(i < 0 ? this.spans.length : i, 0, s);
+  }
+}
+
+function attachRoles(text: string, typed: Candidate[], mentions: Mention[], entities: ArticleEntity[], lines: Line[]): void {
+  const byStart = new Map(mentions.map((m) => [m.start, m]));
+  const lineOf = (offset: number) => lines.find((l) => l.start <= offset && offset < l.end);
+  const add = (m: Mention, span: Span | undefined) => {
+    if (!span) return;
+    const role: Role = { text: text.slice(span.start, span.end), start: span.start, end: span.end };
+    const entity = entities[m.entity]!;
+    if (!entity.roles.some((r) => r.text === role.text)) entity.roles.push(role);
+  };
+  for (const m of mentions) {
+    if (m.type !== "person") continue;
+    const line = lineOf(m.start);
+    if (!line || line.titleCase) continue;
+    const first = line.tokens.findIndex((t) => t.start === m.start);
+    const last = line.tokens.findIndex((t) => t.coreEnd === m.end || t.end === m.end);
+    if (first < 0 || last < 0) continue;
+    const given = typed.find((c) => c.start === m.start && c.role)?.role;
+    add(m, roleBefore(line.tokens, first, given));
+    add(m, appositiveAfter(line.tokens, last));
+  }
+  void byStart;
+}
+
+/** The byline's or "Write to" line's person is the article's author. */
+function markAuthors(layout: ArticleLayout, mentions: Mention[], entities: ArticleEntity[]): void {
+  for (const author of layout.authors) {
+    const m = mentions.find((x) => x.start >= author.start && x.end <= author.end && x.type === "person");
+    if (m) entities[m.entity]!.author = true;
+  }
+}
+
+void isAcronym;

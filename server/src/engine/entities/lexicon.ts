@@ -1,0 +1,56 @@
+// Word-level tests shared by the recognisers: what a token is, as far as names go.
+import { DEMONYM_SUFFIXES, KNOWN_NAMES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_WORDS, type KnownName } from "./gazetteer";
+import type { Token } from "./tokens";
+
+/** Lowercase words that may stand inside a name: "Bank of America", "Center for Strategic and International Studies". */
+export const CONNECTORS = new Set(["of", "for", "and", "the", "de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "&"]);
+
+/** Function words a title-case headline leaves in lowercase. */
+export const FUNCTION_WORDS = new Set(
+  "a an the and or but nor of for with to in on at by as from into onto over via vs per than amid after before".split(" "),
+);
+
+const lower = (t: Token) => t.core.toLowerCase().replace(/\.$/, "");
+
+export const isTitleWord = (t: Token) => TITLE_WORDS.has(lower(t));
+export const isOrgHead = (t: Token) => ORG_HEADS.has(lower(t));
+export const isOrgLead = (t: Token) => ORG_LEADS.has(lower(t));
+export const isPlaceHead = (t: Token) => PLACE_HEADS.has(lower(t));
+export const isHonorific = (t: Token) => /^(mr|mrs|ms|miss|dr|sir|dame|mx)\.?$/i.test(t.core);
+
+/** "Chinese", "American", "Indonesian": compromise knows most; the suffix test catches spun or rare ones. */
+export function isDemonym(t: Token): boolean {
+  if (t.tags.has("Demonym") || t.tags.has("Language")) return true;
+  if (!t.capitalised || t.upper) return false;
+  return DEMONYM_SUFFIXES.test(t.core) && !t.tags.has("ProperNoun") && (t.tags.has("Adjective") || t.tags.has("Noun") === false);
+}
+
+/** A word compromise knows as an ordinary word, so a capital at a sentence's start says nothing about it. */
+export function isCommonWord(t: Token): boolean {
+  const tags = t.tags;
+  if (tags.has("Person") || tags.has("Place") || tags.has("Organization") || tags.has("ProperNoun")) return false;
+  return (
+    tags.has("Determiner") || tags.has("Preposition") || tags.has("Conjunction") || tags.has("Pronoun") ||
+    tags.has("Adverb") || tags.has("Verb") || tags.has("Adjective") || tags.has("QuestionWord") ||
+    tags.has("Plural") || tags.has("Value") || tags.has("Date") || tags.has("Expression") || tags.has("Noun")
+  );
+}
+
+export function isAcronym(t: Token): boolean {
+  return t.upper && /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(t.core) && !/^[IVXLC]+$/.test(t.core);
+}
+
+/** The gazetteer entry for a form, trying the form as written and, for all-caps text, in title case. */
+export function known(form: string): KnownName | undefined {
+  return KNOWN_NAMES.get(form) ?? (/\p{Ll}/u.test(form) ? undefined : KNOWN_NAMES.get(titleCase(form)));
+}
+
+export function titleCase(form: string): string {
+  return form.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+export const nameTags = (t: Token) => ({
+  person: t.tags.has("Person") || t.tags.has("FirstName") || t.tags.has("LastName") || t.tags.has("MaleName") || t.tags.has("FemaleName"),
+  place: t.tags.has("Place") || t.tags.has("Country") || t.tags.has("City") || t.tags.has("Region"),
+  organization: t.tags.has("Organization"),
+});

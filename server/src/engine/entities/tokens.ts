@@ -1,0 +1,103 @@
+// Words of a line with what compromise knows about them. compromise tokenises its own way ("U.S.-China" is one
+// term, "Ing-wen" two, "he’ll" grows an empty term), so the engine tokenises once, itself, and borrows compromise's
+// part-of-speech tags by offset.
+import nlp from "compromise";
+import type { Span } from "../types";
+
+export interface Token extends Span {
+  /** The word as written, possessive included. */
+  text: string;
+  /** The word without a possessive ’s / 's: the part that can be a name. */
+  core: string;
+  /** End of `core`. */
+  coreEnd: number;
+  possessive: boolean;
+  /** Starts with a capital letter (or is a capitalised acronym like "G20", "U.S."). */
+  capitalised: boolean;
+  /** Every letter is a capital and there are at least two ("BEIJING", "CIA", "U.S."). */
+  upper: boolean;
+  /** First word of a sentence (after any opening quote or bracket). */
+  sentenceStart: boolean;
+  /** Something other than white space stands between this word and the previous one: a comma, dash, quote… */
+  punctBefore: string;
+  /** compromise's tags for this word (union of the terms it overlaps). */
+  tags: ReadonlySet<string>;
+}
+
+// A word: letters and digits, with inner apostrophes, hyphens, ampersands and periods ("O’Brien", "Asia-Pacific",
+// "AT&T", "U.S."); a final period only for letter-dot abbreviations ("U.S.", "J.") and a few titles ("Mr.", "Corp.").
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[’'&.\-‐‑](?=[\p{L}\p{N}]))*/gu;
+const DOTTED_ABBREVIATION = /^(?:\p{L}\.)*\p{L}$/u;
+const TITLE_ABBREVIATIONS = new Set(["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Adm", "Rev", "St", "Mt", "Jr", "Sr", "Corp", "Inc", "Co", "Ltd", "Bros", "Ft"]);
+
+/** Tokens of `text.slice(span.start, span.end)`, offsets into `text`. */
+export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<number>): Token[] {
+  const line = text.slice(span.start, span.end);
+  const tags = tagsByOffset(line);
+  const tokens: Token[] = [];
+  const cursor = { index: 0 };
+  let previousEnd = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(line); m; m = WORD.exec(line)) {
+    let word = m[0];
+    let end = m.index + word.length;
+    if (line[end] === "." && (DOTTED_ABBREVIATION.test(word) || TITLE_ABBREVIATIONS.has(word)) && /\p{Lu}/u.test(word)) {
+      // "U.S." keeps its last period unless that period also ends the sentence before a capital... which is
+      // indistinguishable; names win, since a lost period costs nothing downstream.
+      word += ".";
+      end++;
+      WORD.lastIndex = end;
+    }
+    const possessive = /['’]s$/i.test(word) && word.length > 2;
+    const core = possessive ? word.slice(0, -2) : word.replace(/['’]$/, "");
+    const between = line.slice(previousEnd, m.index);
+    const start = span.start + m.index;
+    tokens.push({
+      start,
+      end: span.start + end,
+      text: word,
+      core,
+      coreEnd: start + core.length,
+      possessive,
+      capitalised: /^[\p{Lu}]/u.test(core),
+      upper: /\p{Lu}.*\p{Lu}/u.test(core) && !/\p{Ll}/u.test(core),
+      sentenceStart: sentenceStarts.has(start) || tokens.length === 0,
+      punctBefore: between.replace(/\s+/g, ""),
+      tags: collectTags(tags, cursor, m.index, end),
+    });
+    previousEnd = end;
+  }
+  return tokens;
+}
+
+interface TaggedTerm {
+  start: number;
+  end: number;
+  tags: Set<string>;
+}
+
+function tagsByOffset(line: string): TaggedTerm[] {
+  const doc = nlp(line);
+  doc.compute("offset");
+  const out: TaggedTerm[] = [];
+  for (const terms of doc.docs as { offset?: { start: number; length: number }; tags: Set<string> }[][]) {
+    for (const term of terms) {
+      if (!term.offset || term.offset.length === 0) continue;
+      out.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags });
+    }
+  }
+  return out;
+}
+
+const EMPTY = new Set<string>();
+
+/** Tags of the terms overlapping [start, end). Words come in order, so one cursor walks the terms once. */
+function collectTags(terms: TaggedTerm[], cursor: { index: number }, start: number, end: number): ReadonlySet<string> {
+  while (cursor.index < terms.length && terms[cursor.index]!.end <= start) cursor.index++;
+  let result: Set<string> | undefined;
+  for (let i = cursor.index; i < terms.length && terms[i]!.start < end; i++) {
+    if (!result) result = new Set(terms[i]!.tags);
+    else for (const t of terms[i]!.tags) result.add(t);
+  }
+  return result ?? EMPTY;
+}

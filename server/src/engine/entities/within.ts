@@ -1,0 +1,88 @@
+// Identity within one article: "Antony Blinken", "Blinken", "Mr. Blinken", "Antony J. Blinken" are one entity.
+// A short form binds to the full name it shares a word with; when several fit, to the most salient one (most
+// mentions, then first mentioned), and names from the article proper win over names from its boilerplate.
+import type { EntityType } from "../types";
+import { initials, nameKey, nameTokens } from "./names";
+
+export interface TypedMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  canonical?: string;
+  /** In web boilerplate: found, but not allowed to teach the article who a short form is. */
+  boilerplate: boolean;
+}
+
+export interface Grouping {
+  /** For each mention (same order as given), the index of its group. */
+  groupOf: number[];
+  groups: { type: EntityType; name: string; members: number[] }[];
+}
+
+const ORG_SUFFIX = /\s+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|group|ag|sa|spa|nv|gmbh)$/;
+const orgKey = (name: string) => nameKey(name).replace(ORG_SUFFIX, "");
+
+export function groupMentions(mentions: readonly TypedMention[]): Grouping {
+  const keyOf = (m: TypedMention) => `${m.type}:${m.type === "organization" ? orgKey(m.canonical ?? m.text) : nameKey(m.canonical ?? m.text)}`;
+  // 1. Exact forms.
+  const byKey = new Map<string, number[]>();
+  mentions.forEach((m, i) => {
+    const k = keyOf(m);
+    byKey.set(k, [...(byKey.get(k) ?? []), i]);
+  });
+  const keys = [...byKey.keys()];
+  const tokens = new Map(keys.map((k) => [k, k.slice(k.indexOf(":") + 1).split(" ")]));
+  const salience = (k: string) => {
+    const members = byKey.get(k)!;
+    const body = members.filter((i) => !mentions[i]!.boilerplate).length;
+    return body * 1000 + members.length * 10 - mentions[members[0]!]!.start / 1e9;
+  };
+  // 2. Short forms → longer forms of the same type that contain them.
+  const parent = new Map<string, string>();
+  for (const k of keys) {
+    const type = k.slice(0, k.indexOf(":"));
+    const words = tokens.get(k)!;
+    const candidates = keys.filter((other) => {
+      if (other === k || !other.startsWith(type + ":")) return false;
+      const ow = tokens.get(other)!;
+      if (ow.length <= words.length) return false;
+      if (type === "person") return words.length === 1 && (ow[0] === words[0] || ow.at(-1) === words[0]);
+      // organisations and places: a leading part ("Ford" of "Ford Motor Company") or the initials ("APEC").
+      const first = byKey.get(other)!.map((i) => mentions[i]!.canonical ?? mentions[i]!.text);
+      return ow.slice(0, words.length).join(" ") === words.join(" ") ||
+        (words.length === 1 && first.some((f) => initials(f).toLowerCase() === words[0]));
+    });
+    if (candidates.length) parent.set(k, candidates.sort((a, b) => salience(b) - salience(a))[0]!);
+  }
+  const root = (k: string): string => (parent.has(k) ? root(parent.get(k)!) : k);
+
+  const groupIndex = new Map<string, number>();
+  const groups: Grouping["groups"] = [];
+  const groupOf = mentions.map((m) => {
+    const r = root(keyOf(m));
+    let g = groupIndex.get(r);
+    if (g === undefined) {
+      groupIndex.set(r, (g = groups.length));
+      groups.push({ type: m.type, name: "", members: [] });
+    }
+    return g;
+  });
+  groupOf.forEach((g, i) => groups[g]!.members.push(i));
+  for (const g of groups) g.name = fullestForm(g.members.map((i) => mentions[i]!));
+  return { groupOf, groups };
+}
+
+/** The name an entity goes by: the gazetteer's canonical form, else the form with most words, then most used. */
+function fullestForm(members: TypedMention[]): string {
+  const canonical = members.find((m) => m.canonical)?.canonical;
+  if (canonical) return canonical;
+  const counts = new Map<string, number>();
+  for (const m of members) {
+    const form = m.text.replace(/['’]s$/, "");
+    counts.set(form, (counts.get(form) ?? 0) + 1);
+  }
+  return [...counts].sort(
+    ([a, ca], [b, cb]) => nameTokens(b).length - nameTokens(a).length || cb - ca || (a < b ? -1 : 1),
+  )[0]![0];
+}
