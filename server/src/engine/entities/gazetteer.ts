@@ -128,26 +128,42 @@ export const KNOWN_NAMES: ReadonlyMap<string, KnownName> = (() => {
 export const DEMONYM_SUFFIXES = /(?:ese|ian|ean|an|ish|ic|i|ch|ss)$/;
 
 /**
- * Title words that stand before a person's name. A run of them (with "of", "the", places and organisations inside)
- * is the role: "Secretary of State", "Foreign Minister", "CIA chief", "top diplomat".
+ * Title words that stand before a person's name. A run of them (with "of", places and organisations inside) is the
+ * role: "Secretary of State", "Foreign Minister", "CIA chief", "top diplomat". A role needs a head; modifiers alone
+ * ("State", "National", "White") are ordinary words of names.
  */
-export const TITLE_WORDS = new Set(
+export const TITLE_HEADS = new Set(
   list(`
-president|vice|prime|minister|secretary|senator|sen|rep|representative|congressman|congresswoman|governor|gov|mayor|
+president|minister|secretary|senator|sen|rep|representative|congressman|congresswoman|governor|gov|mayor|
 chancellor|premier|king|queen|prince|princess|emperor|pope|ambassador|envoy|diplomat|general|gen|admiral|adm|colonel|
 col|lieutenant|lt|captain|capt|major|maj|sergeant|sgt|commander|chief|head|director|chairman|chairwoman|chair|
 chairperson|ceo|cfo|coo|cto|founder|co-founder|cofounder|owner|editor|correspondent|reporter|spokesman|spokeswoman|
 spokesperson|speaker|leader|official|officer|adviser|advisor|counselor|councillor|councilor|judge|justice|attorney|
-prosecutor|lawyer|professor|prof|dr|doctor|mr|mrs|ms|miss|sir|dame|lord|lady|rev|reverend|father|sister|brother|
-deputy|assistant|acting|former|top|senior|junior|state|foreign|defense|defence|trade|commerce|treasury|finance|
-national|security|interior|home|justice|economic|economy|homeland|health|energy|labor|labour|education|agriculture|
-transportation|environment|international|affairs|executive|managing|general|analyst|economist|expert|researcher|
-fellow|scholar|author|writer|columnist|host|anchor|coach|player|star|actor|actress|singer|artist|designer|engineer|
-scientist|activist|dissident|lawmaker|legislator|politician|candidate|nominee|counterpart|colleague|boss|president-elect|
-first|special|representative|councillor|commissioner|administrator|secretary-general|undersecretary|under|navy|army|
-air|force|marine|military|intelligence|cia|fbi|white|house|u.s|us|chinese|american|then|current|new|late|said`),
+prosecutor|lawyer|professor|prof|dr|mr|mrs|ms|sir|dame|lord|lady|rev|reverend|analyst|economist|expert|researcher|
+fellow|scholar|author|writer|columnist|host|anchor|coach|activist|dissident|lawmaker|legislator|politician|candidate|
+nominee|counterpart|colleague|boss|president-elect|commissioner|administrator|secretary-general|undersecretary|
+executive|manager|strategist|negotiator|czar|tsar|magnate|tycoon|vp`),
 );
 
+export const TITLE_MODIFIERS = new Set(
+  list(`
+vice|prime|deputy|assistant|acting|former|top|senior|junior|state|foreign|defense|defence|trade|commerce|treasury|
+finance|national|security|interior|home|house|justice|economic|homeland|health|energy|labor|labour|education|
+agriculture|transportation|environment|international|affairs|managing|chief|special|first|under|navy|army|air|force|
+military|intelligence|white|then|current|new|late|operating|financial|technology|general|press|communications|
+policy|public|foreign-policy|party|regional|provincial|federal|district|supreme|associate|lead|principal|
+executive|of`),
+);
+
+export const TITLE_WORDS = new Set([...TITLE_HEADS, ...TITLE_MODIFIERS]);
+
+/** Acronyms that are ordinary words of English, not organisations ("CEO", "TV", "GDP"). */
+export const COMMON_ACRONYMS = new Set(
+  list(`CEO|CFO|COO|CTO|CIO|VP|TV|PC|OS|AI|IT|HR|PR|ID|VIP|GDP|GNP|CPI|USD|EUR|GBP|JPY|RMB|UTC|GMT|EST|EDT|PST|PDT|CST|
+CET|BST|AM|PM|LCD|LED|OLED|MP3|MP4|DVD|CD|CDs|SDK|API|CPU|GPU|RAM|USB|GPS|SUV|SUVs|EV|EVs|HIV|AIDS|DNA|RNA|FAQ|PDF|
+HTML|URL|WiFi|OK|HQ|IPO|R&D|M&A|Q1|Q2|Q3|Q4|FY|YoY|ETF|CEOs|MBA|PhD|BA|MA|MD|RSS|SMS|GB|MB|KB|TB|MPH|KM|CO2|LNG|
+ICBM|UAV|AWOL|POW|POWs|PS|NB|ASAP|DIY|FYI|TBA|TBD|RIP|OMG|LOL|USSR`),
+);
 /** Words that, last in a capitalised run, make it an organisation ("Stimson Center", "German Marshall Fund"). */
 export const ORG_HEADS = new Set(
   list(`
@@ -158,7 +174,7 @@ society|club|army|navy|force|forces|guard|police|court|courts|parliament|congres
 administration|department|service|services|network|times|post|journal|news|herald|tribune|gazette|daily|press|media|
 television|tv|radio|broadcasting|airlines|airways|motors|motor|automotive|industries|industry|systems|technologies|
 technology|electronics|communications|telecom|energy|petroleum|oil|pharmaceuticals|capital|partners|investments|
-securities|exchange|reserve|program|programme|project|initiative|alliance|coalition|movement|front|brigade|church|
+securities|exchange|reserve|alliance|coalition|movement|front|brigade|church|
 museum|library|hospital|clinic|laboratory|lab|labs|studios|records|entertainment|foods|stores|brands|mission|
 secretariat|directorate|inspectorate|tribunal|chamber|guild`),
 );
@@ -175,4 +191,12 @@ export const PLACE_HEADS = new Set(
   list(`street|st|avenue|ave|road|square|park|bridge|river|lake|mountain|mountains|mount|mt|island|islands|sea|ocean|
 strait|bay|gulf|valley|desert|peninsula|coast|canal|airport|station|port|harbor|harbour|province|county|district|
 region|state|city|town|village|capital|house|palace|hall|tower|plaza|stadium|arena|base`),
+);
+
+/** Last words of named events, which are not entities ("Cold War", "Shangri-La Dialogue", "Developers Conference"). */
+export const EVENT_HEADS = new Set(
+  list(`war|wars|dialogue|conference|summit|expo|games|olympics|cup|championship|championships|festival|awards|
+crisis|revolution|accord|accords|agreement|treaty|act|talks|meeting|election|elections|primary|protest|protests|
+massacre|attack|attacks|scandal|affair|pandemic|day|week|year|era|age|doctrine|plan|deal|program|programme|project|
+initiative|strategy|policy|bill|law|prize|award|tournament|marathon|show|fair|week|weekend|season|series|tour`),
 );

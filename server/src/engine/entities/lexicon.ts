@@ -1,5 +1,7 @@
 // Word-level tests shared by the recognisers: what a token is, as far as names go.
-import { DEMONYM_SUFFIXES, KNOWN_NAMES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_WORDS, type KnownName } from "./gazetteer";
+import {
+  COMMON_ACRONYMS, EVENT_HEADS, KNOWN_NAMES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_HEADS, TITLE_WORDS, type KnownName,
+} from "./gazetteer";
 import type { Token } from "./tokens";
 
 /** Lowercase words that may stand inside a name: "Bank of America", "Center for Strategic and International Studies". */
@@ -12,17 +14,34 @@ export const FUNCTION_WORDS = new Set(
 
 const lower = (t: Token) => t.core.toLowerCase().replace(/\.$/, "");
 
-export const isTitleWord = (t: Token) => TITLE_WORDS.has(lower(t));
+/** A title word, unless compromise knows it as part of a person's name ("Sean King", "Chief Keef"). */
+export const isTitleWord = (t: Token) => TITLE_WORDS.has(lower(t)) && !t.tags.has("FirstName") && !t.tags.has("LastName");
+export const isTitleHead = (t: Token) => TITLE_HEADS.has(lower(t)) && !t.tags.has("FirstName") && !t.tags.has("LastName");
+export const isEventHead = (t: Token) => EVENT_HEADS.has(lower(t));
 export const isOrgHead = (t: Token) => ORG_HEADS.has(lower(t));
 export const isOrgLead = (t: Token) => ORG_LEADS.has(lower(t));
 export const isPlaceHead = (t: Token) => PLACE_HEADS.has(lower(t));
 export const isHonorific = (t: Token) => /^(mr|mrs|ms|miss|dr|sir|dame|mx)\.?$/i.test(t.core);
 
-/** "Chinese", "American", "Indonesian": compromise knows most; the suffix test catches spun or rare ones. */
+/** "Chinese", "American", "Romanian": compromise knows most; the suffix test catches the rest ("Victorian"). */
 export function isDemonym(t: Token): boolean {
   if (t.tags.has("Demonym") || t.tags.has("Language")) return true;
-  if (!t.capitalised || t.upper) return false;
-  return DEMONYM_SUFFIXES.test(t.core) && !t.tags.has("ProperNoun") && (t.tags.has("Adjective") || t.tags.has("Noun") === false);
+  if (!t.capitalised || t.upper || known(t.core)) return false;
+  return /(?:ian|ean|ese|ish)$/.test(t.core) && t.core.length >= 6 && !t.tags.has("FirstName") && !t.tags.has("LastName");
+}
+
+/** Month and weekday names (and "Could", the spinner's "May"): dates, not names. */
+export function isTimeWord(t: Token): boolean {
+  return t.tags.has("Month") || t.tags.has("WeekDay") ||
+    /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|could)$/i.test(t.core);
+}
+
+/** Words that cannot begin or end a name: "The", "And", "It", "After". */
+export function isFunctionWord(t: Token): boolean {
+  const tags = t.tags;
+  if (known(t.core)) return false;
+  return FUNCTION_WORDS.has(t.core.toLowerCase()) || tags.has("Determiner") || tags.has("Pronoun") || tags.has("Conjunction") ||
+    tags.has("Preposition") || tags.has("QuestionWord");
 }
 
 /** A word compromise knows as an ordinary word, so a capital at a sentence's start says nothing about it. */
@@ -37,7 +56,7 @@ export function isCommonWord(t: Token): boolean {
 }
 
 export function isAcronym(t: Token): boolean {
-  return t.upper && /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(t.core) && !/^[IVXLC]+$/.test(t.core);
+  return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(t.core) && !/^[IVXLC]+$/.test(t.core) && !COMMON_ACRONYMS.has(t.core.replace(/\./g, ""));
 }
 
 /** The gazetteer entry for a form, trying the form as written and, for all-caps text, in title case. */

@@ -3,8 +3,8 @@
 // gazetteer, organisation and place heads, compromise's tags and the words around it.
 import type { EntityType } from "../types";
 import {
-  CONNECTORS, FUNCTION_WORDS, isAcronym, isCommonWord, isDemonym, isHonorific, isOrgHead, isOrgLead, isPlaceHead,
-  isTitleWord, known, nameTags,
+  CONNECTORS, FUNCTION_WORDS, isAcronym, isCommonWord, isDemonym, isEventHead, isFunctionWord, isHonorific, isOrgHead,
+  isOrgLead, isPlaceHead, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
 import type { Token } from "./tokens";
 
@@ -125,62 +125,121 @@ function knownAndAcronyms(ctx: LineContext, from: number, to: number): Candidate
     if (k >= 0) {
       out.push(candidate(ctx, i, k));
       i = k;
-    } else if (isAcronym(ctx.tokens[i]!)) {
+    } else if (isAcronym(ctx.tokens[i]!) && ctx.tokens[i]!.upper) {
       out.push({ ...candidate(ctx, i, i), type: null });
     }
   }
   return out;
 }
 
-/** One capitalised run → its leading role words (with any places/organisations in them) and its name. */
+/**
+ * One capitalised run → the names in it. Words that cannot edge a name are trimmed ("The", "After", months,
+ * demonyms); the run is cut after an organisation's head ("Chrysler LLC | Jim Press") and before an acronym that
+ * abbreviates what precedes it; what remains is an organisation, or [qualifier][title][name].
+ */
 function splitRun(ctx: LineContext, from: number, to: number): Candidate[] {
-  const { tokens, text } = ctx;
+  const { tokens } = ctx;
   const out: Candidate[] = [];
-  // Whole run known, or an organisation by its head: keep it whole ("U.S. Navy", "German Marshall Fund").
+  let start = from;
+  for (let i = from; i <= to + 1; i++) {
+    const t = i <= to ? tokens[i]! : undefined;
+    const cut = !t || isTimeWord(t) || (i > start && cutBefore(tokens, start, i));
+    if (!cut) continue;
+    if (i > start) out.push(...segment(ctx, start, i - 1));
+    start = t && isTimeWord(t) ? i + 1 : i;
+  }
+  return out;
+}
+
+function cutBefore(tokens: readonly Token[], start: number, i: number): boolean {
+  const prev = tokens[i - 1]!;
+  const t = tokens[i]!;
+  if (isOrgHead(prev) && !isOrgHead(t) && t.core !== "of" && !isOrgLead(t) && i - 1 > start) return true;
+  if (isAcronym(t) && t.upper && initials(tokens.slice(start, i)) === t.core.replace(/\./g, "")) return true;
+  return false;
+}
+
+function initials(words: readonly Token[]): string {
+  return words
+    .flatMap((w) => w.core.split(/[-‐‑]/))
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+function segment(ctx: LineContext, from: number, to: number): Candidate[] {
+  const { tokens, text } = ctx;
+  while (from <= to && (isFunctionWord(tokens[from]!) || isDemonym(tokens[from]!) || isTimeWord(tokens[from]!))) from++;
+  while (to >= from && (isFunctionWord(tokens[to]!) || isTimeWord(tokens[to]!) || (isDemonym(tokens[to]!) && to > from))) to--;
+  if (from > to) return [];
+  if (isEventHead(tokens[to]!) && knownAt(tokens, text, from, to) !== to) return [];
+  if (to === from && isDemonym(tokens[from]!)) return [];
   const whole = knownAt(tokens, text, from, to);
   if (whole === to) return [candidate(ctx, from, to)];
-  if (to > from && (isOrgHead(tokens[to]!) || (isOrgLead(tokens[from]!) && tokens.slice(from, to).some((t) => t.core === "of")))) {
-    const start = leadingTitles(ctx, from, to, out);
-    if (start <= to) out.push({ ...candidate(ctx, start, to), type: "organization" });
+  if (isOrganisationRun(tokens, from, to)) {
+    while (from < to && (isHonorific(tokens[from]!) || isTitleHead(tokens[from]!)) && !isOrgLead(tokens[from]!)) from++;
+    return [{ ...candidate(ctx, from, to), type: "organization" }];
+  }
+  // [qualifier][title][name]: the last block of title words that a name follows.
+  const out: Candidate[] = [];
+  let titleEnd = -1;
+  let titleStart = -1;
+  for (let i = to - 1; i >= from; i--) {
+    const t = tokens[i]!;
+    if (titleEnd < 0) {
+      if (isTitleWord(t) || isHonorific(t)) titleEnd = titleStart = i;
+      continue;
+    }
+    if (isTitleWord(t) || isHonorific(t) || (t.core === "of" && i > from)) titleStart = i;
+    else break;
+  }
+  const block = titleEnd >= 0 ? tokens.slice(titleStart, titleEnd + 1) : [];
+  const hasHead = block.some((t) => isTitleHead(t) || isHonorific(t));
+  if (titleEnd >= 0 && hasHead && titleEnd < to) {
+    if (titleStart > from) out.push(...qualifier(ctx, from, titleStart - 1));
+    const name = candidate(ctx, titleEnd + 1, to);
+    const honorific = block.every((t) => isHonorific(t));
+    if (name.type === null) name.type = typeByShape(ctx, titleEnd + 1, to) ?? "person";
+    if (name.type === "person") {
+      if (honorific) name.honorific = true;
+      else name.role = { start: tokens[titleStart]!.start, end: tokens[titleEnd]!.coreEnd };
+    }
+    out.push(name);
     return out;
   }
-  const start = leadingTitles(ctx, from, to, out);
-  if (start > to) return out;
-  const roleStart = start > from ? tokens[from]!.start : undefined;
-  const honorific = start > from && isHonorific(tokens[start - 1]!);
-  const titled = start > from && tokens.slice(from, start).some((t) => isTitleWord(t) && !known(t.core));
-  const name = { ...candidate(ctx, start, to), ...(honorific && { honorific }) };
-  if (name.type === null) name.type = typeByShape(ctx, start, to, titled || honorific);
-  if (roleStart !== undefined && titled && !honorific) name.role = { start: roleStart, end: tokens[start - 1]!.coreEnd };
+  // Known names leading the run qualify what follows ("US Kamala Harris" is rare; "Taiwan Strait" is one place).
+  const name = candidate(ctx, from, to);
+  if (name.type === null) name.type = typeByShape(ctx, from, to);
   out.push(name);
   return out;
 }
 
-/**
- * Consumes the titles, demonyms, places and organisations that lead a run; emits the known names among them.
- * Returns where the name starts. The last word is never consumed: a run is at least its name.
- */
-function leadingTitles(ctx: LineContext, from: number, to: number, out: Candidate[]): number {
+/** "Apple Computer" in "Apple Computer CEO Steve Jobs": a known name, or an organisation when it is a proper name. */
+function qualifier(ctx: LineContext, from: number, to: number): Candidate[] {
   const { tokens, text } = ctx;
-  let i = from;
-  const found: Candidate[] = [];
-  while (i < to) {
-    const t = tokens[i]!;
-    const k = knownAt(tokens, text, i, to - 1);
-    if (k >= 0 && (isTitleWord(tokens[k + 1]!) || isDemonym(tokens[k + 1]!))) {
-      found.push(candidate(ctx, i, k));
-      i = k + 1;
-    } else if ((isTitleWord(t) && !nameTags(t).person) || isHonorific(t) || isDemonym(t) || (t.core === "of" && i > from)) {
-      i++;
-    } else if (isAcronym(t) && i + 1 <= to && isTitleWord(tokens[i + 1]!)) {
-      found.push({ ...candidate(ctx, i, i), type: "organization" });
-      i++;
-    } else break;
+  const out: Candidate[] = [];
+  for (let i = from; i <= to; i++) {
+    const k = knownAt(tokens, text, i, to);
+    if (k >= 0) {
+      out.push(candidate(ctx, i, k));
+      i = k;
+      continue;
+    }
+    let j = i;
+    while (j + 1 <= to && knownAt(tokens, text, j + 1, to) < 0) j++;
+    const words = tokens.slice(i, j + 1);
+    if (words.every((w) => !ctx.lowercaseWords.has(w.core.toLowerCase()) && !isTitleWord(w) && !isFunctionWord(w))) {
+      out.push({ ...candidate(ctx, i, j), type: isAcronym(words[0]!) || words.length > 0 ? "organization" : null });
+    }
+    i = j;
   }
-  // "of" cannot end the role: "Secretary of" + "State Antony Blinken" is wrong; back off to before "of".
-  while (i > from && tokens[i - 1]!.core === "of") i--;
-  out.push(...found);
-  return i;
+  return out;
+}
+
+function isOrganisationRun(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to > from && isOrgHead(tokens[to]!)) return true;
+  for (let i = from; i < to; i++) if (isOrgLead(tokens[i]!) && tokens[i + 1]!.core === "of") return true;
+  return false;
 }
 
 function candidate(ctx: LineContext, from: number, to: number): Candidate {
@@ -191,31 +250,33 @@ function candidate(ctx: LineContext, from: number, to: number): Candidate {
   return k ? { start, end, text, type: k.type, canonical: k.canonical } : { start, end, text, type: null };
 }
 
-/** The type of a name the gazetteer does not know, from its words and the words around it. */
-function typeByShape(ctx: LineContext, from: number, to: number, titled: boolean): EntityType | null {
+/** The type of a name the gazetteer does not know, from its words and the words around it; null when unsure. */
+function typeByShape(ctx: LineContext, from: number, to: number): EntityType | null {
   const { tokens } = ctx;
   const words = tokens.slice(from, to + 1);
   const last = words.at(-1)!;
-  if (titled) return "person";
   if (words.length > 1 && isPlaceHead(last)) return "place";
-  if (words.length === 1 && isAcronym(last)) return "organization";
-  const votes = { person: 0, place: 0, organization: 0 };
+  if (words.length === 1 && isAcronym(last) && last.upper) return "organization";
+  const votes: Record<EntityType, number> = { person: 0, place: 0, organization: 0 };
   for (const w of words) {
-    const tags = nameTags(w);
-    if (tags.person) votes.person++;
-    if (tags.place) votes.place++;
-    if (tags.organization) votes.organization++;
+    if (w.tags.has("FirstName") || w.tags.has("LastName") || (w.tags.has("Person") && !w.tags.has("Honorific"))) votes.person++;
+    if (w.tags.has("Place") || w.tags.has("Country") || w.tags.has("City") || w.tags.has("Region")) votes.place++;
+    if (w.tags.has("Organization")) votes.organization++;
   }
   const next = tokens[to + 1];
   const prev = tokens[from - 1];
   if (next && next.punctBefore.replace(/[,”"’']/g, "") === "" && PERSON_FOLLOWERS.has(next.core.toLowerCase())) votes.person += 2;
-  if (words.length === 1 && prev && prev.punctBefore === "" && !words[0]!.punctBefore && PLACE_PRECEDERS.has(prev.core.toLowerCase())) votes.place += 2;
-  const best = (Object.entries(votes) as [EntityType, number][]).sort((a, b) => b[1] - a[1])[0]!;
-  if (best[1] > 0 && best[1] > Object.values(votes).filter((v) => v === best[1]).length - 1) {
-    const tied = Object.values(votes).filter((v) => v === best[1]).length > 1;
-    if (!tied) return best[0];
-  }
-  // Two or three capitalised words with nothing else to go on are, in news, most often a person's name.
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}’'.-]/u.test(w.core) || /^\p{Lu}\.$/u.test(w.core))) return "person";
+  if (words.length === 1 && prev && !words[0]!.punctBefore && PLACE_PRECEDERS.has(prev.core.toLowerCase())) votes.place += 2;
+  const ranked = (Object.entries(votes) as [EntityType, number][]).sort((a, b) => b[1] - a[1]);
+  if (ranked[0]![1] > ranked[1]![1]) return ranked[0]![0];
+  // Two to four capitalised words ending in no common word are, in news, most often a person's name.
+  const looksLikeName = (w: Token) => /^\p{Lu}[\p{Ll}’'.-]/u.test(w.core) || /^\p{Lu}\.$/u.test(w.core);
+  if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && !isCommonNoun(last, ctx)) return "person";
   return null;
+}
+
+/** "Store" in "Music Store", "Air" in "MacBook Air": a word English uses in lowercase. */
+function isCommonNoun(t: Token, ctx: LineContext): boolean {
+  if (ctx.lowercaseWords.has(t.core.toLowerCase())) return true;
+  return !t.tags.has("ProperNoun") && !t.tags.has("Person") && !t.tags.has("LastName") && (t.tags.has("Noun") || t.tags.has("Adjective") || t.tags.has("Verb"));
 }
