@@ -1,1 +1,234 @@
+// The language server: wires LSP messages to the workspace index and the handlers. No analysis and no feature
+// logic here; see workspace/ (what is indexed, when) and handlers/ (one module per feature).
+//
+// Transport comes from the command line (`--stdio`, `--node-ipc`, `--socket=N`), as vscode-languageserver reads it.
+import {
+  CancellationToken,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  WatchKind,
+  createConnection,
+  type ClientCapabilities,
+  type Disposable,
+  type FileSystemWatcher,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { codeLens } from "./handlers/codeLens";
+import type { HandlerContext } from "./handlers/context";
+import { definition } from "./handlers/definition";
+import { documentSymbols } from "./handlers/documentSymbols";
+import { documentHighlight } from "./handlers/highlight";
+import { hover } from "./handlers/hover";
+import { inlayHints } from "./handlers/inlayHints";
+import { linkedArticles } from "./handlers/linkedArticles";
+import { nextMention } from "./handlers/nextMention";
+import { references } from "./handlers/references";
+import { TOKEN_LEGEND, semanticTokens } from "./handlers/semanticTokens";
+import { workspaceSymbols } from "./handlers/workspaceSymbols";
+import { IndexingProgress } from "./indexingProgress";
+import {
+  DEFAULT_SETTINGS,
+  LINKED_ARTICLES_REQUEST,
+  NEXT_MENTION_REQUEST,
+  SETTINGS_SECTION,
+  type LinkedArticlesParams,
+  type NextMentionParams,
+  type Settings,
+} from "./protocol";
+import { ArticleIndex } from "./workspace/articleIndex";
+import { diskFiles } from "./workspace/files";
+import { inlineIndexer } from "./workspace/indexer";
+import { indexingChanged, readSettings } from "./workspace/settings";
+import { ArticleTexts } from "./workspace/texts";
+import { filePath, fileUri, normalizeUri } from "./workspace/uris";
 
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+/** Open documents by normalised uri → the uri the client uses for them. */
+const openUris = new Map<string, string>();
+const openDocument = (uri: string) => {
+  const clientUri = openUris.get(uri);
+  return clientUri === undefined ? undefined : documents.get(clientUri);
+};
+
+let capabilities: ClientCapabilities = {};
+let folders: string[] = [];
+let settings: Settings = DEFAULT_SETTINGS;
+let progress: IndexingProgress | undefined;
+let watcherRegistration: Promise<Disposable> | undefined;
+
+const texts = new ArticleTexts(openDocument);
+const index = new ArticleIndex(diskFiles, inlineIndexer, texts, openDocument, {
+  progress: (state) => progress?.update(state),
+  changed: () => scheduleRefresh(),
+  log: (message) => connection.console.log(message),
+});
+
+// ── lifecycle ────────────────────────────────────────────────────────────────────────────────────────────────
+
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  const roots = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "" }] : []);
+  folders = roots.flatMap((f) => filePath(f.uri) ?? []);
+  settings = readSettings(params.initializationOptions?.settings ?? {});
+  progress = new IndexingProgress(connection, index.corpus, capabilities.window?.workDoneProgress === true);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      inlayHintProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: TOKEN_LEGEND, full: true },
+      documentSymbolProvider: { label: "Article" },
+      workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: "Article Lens" },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  }
+  if (capabilities.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+      const removed = new Set(event.removed.flatMap((f) => filePath(f.uri) ?? []));
+      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.flatMap((f) => filePath(f.uri) ?? [])];
+      watchFiles();
+      await index.configure(folders, settings);
+    });
+  }
+  settings = await fetchSettings();
+  watchFiles();
+  await index.configure(folders, settings);
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  const before = settings;
+  // Clients without `workspace/configuration` push the settings in the notification instead.
+  settings = capabilities.workspace?.configuration ? await fetchSettings() : readSettings(change.settings?.[SETTINGS_SECTION]);
+  if (indexingChanged(before, settings)) {
+    watchFiles();
+    await index.configure(folders, settings);
+  }
+  scheduleRefresh();
+});
+
+connection.onShutdown(() => {
+  index.dispose();
+  progress?.dispose();
+  inlineIndexer.dispose();
+});
+
+async function fetchSettings(): Promise<Settings> {
+  if (!capabilities.workspace?.configuration) return settings;
+  try {
+    return readSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
+  } catch {
+    return settings;
+  }
+}
+
+/** Ask the client to watch the article files (and deletions of anything, so a deleted folder is noticed). */
+function watchFiles(): void {
+  if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+  const relative = capabilities.workspace.didChangeWatchedFiles.relativePatternSupport === true && folders.length > 0;
+  const watchers: FileSystemWatcher[] = relative
+    ? folders.flatMap((folder) => [
+        ...settings.files.map((pattern) => ({ globPattern: { baseUri: fileUri(folder), pattern } })),
+        { globPattern: { baseUri: fileUri(folder), pattern: "**/*" }, kind: WatchKind.Delete },
+      ])
+    : [...settings.files.map((globPattern) => ({ globPattern })), { globPattern: "**/*", kind: WatchKind.Delete }];
+  const previous = watcherRegistration;
+  watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  void previous?.then((d) => d.dispose());
+}
+
+// ── documents and files ──────────────────────────────────────────────────────────────────────────────────────
+
+documents.onDidOpen(({ document }) => {
+  const uri = normalizeUri(document.uri);
+  openUris.set(uri, document.uri);
+  index.didOpen(uri);
+});
+documents.onDidChangeContent(({ document }) => index.didChange(normalizeUri(document.uri)));
+documents.onDidClose(({ document }) => {
+  const uri = normalizeUri(document.uri);
+  openUris.delete(uri);
+  index.didClose(uri);
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const kinds = { [FileChangeType.Created]: "created", [FileChangeType.Changed]: "changed", [FileChangeType.Deleted]: "deleted" } as const;
+  index.filesChanged(changes.map((c) => ({ uri: normalizeUri(c.uri), kind: kinds[c.type] })));
+});
+
+// ── features ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+function context(): HandlerContext {
+  return { corpus: index.corpus, texts, settings, indexing: index.state() };
+}
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "request cancelled");
+
+/**
+ * Every request goes through here: the uri is normalised, the article brought up to date (itself only, never the
+ * workspace), and a request the client cancelled meanwhile answers with RequestCancelled instead of a result.
+ */
+function serve<P, R>(handler: (ctx: HandlerContext, params: P, token: CancellationToken) => R) {
+  return async (params: P, token: CancellationToken): Promise<R> => {
+    const doc = (params as { textDocument?: { uri: string } }).textDocument;
+    if (doc) {
+      params = { ...params, textDocument: { ...doc, uri: normalizeUri(doc.uri) } };
+      if (token.isCancellationRequested) throw cancelled();
+      await index.ensureFresh(normalizeUri(doc.uri));
+    }
+    if (token.isCancellationRequested) throw cancelled();
+    const result = handler(context(), params, token);
+    if (token.isCancellationRequested) throw cancelled();
+    return result;
+  };
+}
+
+connection.onHover(serve(hover));
+connection.onDefinition(serve((ctx, params) => definition(ctx, params, capabilities.textDocument?.definition?.linkSupport === true)));
+connection.onReferences(serve(references));
+connection.onDocumentHighlight(serve(documentHighlight));
+connection.languages.inlayHint.on(serve(inlayHints));
+connection.languages.semanticTokens.on(serve(semanticTokens));
+connection.onDocumentSymbol(serve(documentSymbols));
+connection.onWorkspaceSymbol(serve(workspaceSymbols));
+connection.onCodeLens(serve(codeLens));
+connection.onRequest(NEXT_MENTION_REQUEST, serve((ctx, params: NextMentionParams) => nextMention(ctx, params)));
+connection.onRequest(LINKED_ARTICLES_REQUEST, serve((ctx, params: LinkedArticlesParams) => linkedArticles(ctx, params)));
+
+// ── refreshing what the editor shows when the index changes ─────────────────────────────────────────────────
+
+/** At most one refresh a second while a folder is indexed; the last change always gets one. */
+const REFRESH_INTERVAL_MS = 1000;
+let refreshTimer: NodeJS.Timeout | undefined;
+
+function scheduleRefresh(): void {
+  refreshTimer ??= setTimeout(() => {
+    refreshTimer = undefined;
+    const workspace = capabilities.workspace;
+    if (workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => {});
+    if (workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh().catch(() => {});
+    if (workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
+  }, REFRESH_INTERVAL_MS);
+}
+
+documents.listen(connection);
+connection.listen();

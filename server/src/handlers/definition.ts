@@ -1,0 +1,26 @@
+// Go to definition: where else this entity appears. A news entity has no single definition, so the answer is the
+// first mention in each other article (a peek list of articles); an entity only this article knows goes to its
+// fullest mention here ("Antony J. Blinken" from "Blinken").
+import type { DefinitionParams, Location, LocationLink } from "vscode-languageserver";
+import type { CorpusMention } from "../corpus";
+import { firstMentionPerArticle, locator, mentionAt, rangeOf, type HandlerContext } from "./context";
+
+export function definition(ctx: HandlerContext, params: DefinitionParams, linkSupport: boolean): Location[] | LocationLink[] | null {
+  const uri = params.textDocument.uri;
+  const at = mentionAt(ctx, uri, params.position);
+  if (!at) return null;
+  const { mention, doc } = at;
+  const elsewhere = firstMentionPerArticle(ctx.corpus, mention.id).filter((m) => m.uri !== uri);
+  const targets = elsewhere.length > 0 ? elsewhere : [fullestMention(ctx.corpus.mentionsIn(uri).filter((m) => m.id === mention.id))];
+  const locate = locator(ctx.texts);
+  const locations = targets.flatMap((m) => locate(m.uri, m) ?? []);
+  if (!linkSupport) return locations;
+  // A link also tells the editor which text to underline: the whole name, not the word under the mouse.
+  const origin = rangeOf(doc, mention);
+  return locations.map((l) => ({ originSelectionRange: origin, targetUri: l.uri, targetRange: l.range, targetSelectionRange: l.range }));
+}
+
+/** The longest surface form; the earliest among equals. */
+function fullestMention(mentions: CorpusMention[]): CorpusMention {
+  return mentions.reduce((best, m) => (m.text.length > best.text.length ? m : best));
+}

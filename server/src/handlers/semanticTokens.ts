@@ -1,0 +1,50 @@
+// Semantic tokens: people, places, organisations and dates coloured as what they are. The token types are our
+// own; package.json maps each to TextMate scopes (`semanticTokenScopes`) so every theme has a colour for them.
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { EntityType, Span } from "../engine/types";
+import type { HandlerContext } from "./context";
+
+export const TOKEN_TYPES = ["person", "place", "organization", "date"] as const;
+export type TokenType = (typeof TOKEN_TYPES)[number];
+export const TOKEN_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] };
+
+interface Token extends Span {
+  type: TokenType;
+}
+
+export function semanticTokens(ctx: HandlerContext, params: SemanticTokensParams): SemanticTokens {
+  const uri = params.textDocument.uri;
+  const doc = ctx.texts.document(uri);
+  const analysis = ctx.corpus.article(uri);
+  const builder = new SemanticTokensBuilder();
+  if (!doc || !analysis) return builder.build();
+  const tokens: Token[] = [
+    ...analysis.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type satisfies EntityType })),
+    ...analysis.timexes.map((t) => ({ start: t.start, end: t.end, type: "date" as const })),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  let covered = 0;
+  for (const token of tokens) {
+    if (token.start < covered) continue; // tokens may not overlap: the outer one wins
+    covered = token.end;
+    for (const piece of onePerLine(doc, token)) {
+      builder.push(piece.line, piece.character, piece.length, TOKEN_TYPES.indexOf(token.type), 0);
+    }
+  }
+  return builder.build();
+}
+
+/** Clients need not support tokens spanning lines: a date written across a line break becomes two tokens. */
+function onePerLine(doc: TextDocument, span: Span): { line: number; character: number; length: number }[] {
+  const start = doc.positionAt(span.start);
+  const end = doc.positionAt(span.end);
+  if (start.line === end.line) return [{ line: start.line, character: start.character, length: span.end - span.start }];
+  const pieces = [];
+  for (let line = start.line; line <= end.line; line++) {
+    const from = line === start.line ? span.start : doc.offsetAt({ line, character: 0 });
+    const lineEnd = line === end.line ? span.end : doc.offsetAt({ line: line + 1, character: 0 });
+    const text = doc.getText().slice(from, lineEnd).replace(/\r?\n$/, "");
+    if (text.length > 0) pieces.push({ line, character: doc.positionAt(from).character, length: text.length });
+  }
+  return pieces;
+}

@@ -1,0 +1,87 @@
+// Everything the client and the server must agree on, in one place: settings, custom requests and
+// notifications, command ids. The VS Code client imports this file; other editors read it as the spec of the
+// few non-standard messages (every feature also works without them through the standard LSP).
+//
+// Plain types only (no vscode or vscode-languageserver imports), so both bundles can include it.
+
+/** The `articleLens` section of the settings, as the server reads it through `workspace/configuration`. */
+export interface Settings {
+  /** Glob patterns (relative to a workspace folder) of the files that are articles. */
+  files: string[];
+  /** Glob patterns of files that match `files` but are not articles. */
+  exclude: string[];
+  inlayHints: { enabled: boolean };
+  hover: { maxArticles: number };
+  /** File name, relative path or glob → YYYY-MM-DD: the date of articles that state none themselves. */
+  dates: Record<string, string>;
+  /** Milliseconds to wait after the last keystroke before an edited article is analysed again. */
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  files: ["**/*.txt"],
+  exclude: ["**/node_modules/**", "**/.git/**"],
+  inlayHints: { enabled: true },
+  hover: { maxArticles: 5 },
+  dates: {},
+  debounceMs: 300,
+};
+
+/** The configuration section every setting lives under. */
+export const SETTINGS_SECTION = "articleLens";
+
+/** The language id contributed for `*.article` files (plain `.txt` articles keep `plaintext`). */
+export const LANGUAGE_ID = "article";
+
+/** Server → client: indexing progress and corpus size, for a status bar item. */
+export const STATUS_NOTIFICATION = "articleLens/status";
+export interface StatusParams {
+  /** "indexing" while files are being analysed, "ready" when the index covers the workspace. */
+  state: "indexing" | "ready";
+  /** Articles analysed in the current indexing run, and how many the run has. */
+  done: number;
+  total: number;
+  /** Articles and entities in the index right now. */
+  articles: number;
+  entities: number;
+}
+
+/** Client → server: the next or previous mention of the entity under the cursor, continuing across articles. */
+export const NEXT_MENTION_REQUEST = "articleLens/nextMention";
+export interface NextMentionParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+  direction: "next" | "previous";
+}
+/** A `Location`, or null when no name is under the cursor. */
+export interface MentionLocation {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The entity's canonical name and where this mention stands among all of them ("3 of 17"). */
+  name: string;
+  index: number;
+  count: number;
+}
+
+/** Client → server: the articles linked to one (sharing at least one entity), most shared entities first. */
+export const LINKED_ARTICLES_REQUEST = "articleLens/linkedArticles";
+export interface LinkedArticlesParams {
+  textDocument: { uri: string };
+}
+export interface LinkedArticle {
+  uri: string;
+  /** The linked article's headline, where an editor should open it. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  headline: string | null;
+  /** Canonical names of the entities both articles mention, most mentioned first. */
+  shared: string[];
+}
+
+/** Client-side commands (the code lens and the keybindings call them). */
+export const COMMANDS = {
+  nextMention: "articleLens.nextMention",
+  previousMention: "articleLens.previousMention",
+  showLinkedArticles: "articleLens.showLinkedArticles",
+  restartServer: "articleLens.restartServer",
+  showOutput: "articleLens.showOutput",
+} as const;

@@ -1,0 +1,261 @@
+// Keeps the corpus equal to the workspace: every article file in the workspace folders, with an open document's
+// unsaved text in place of the file's. Work is queued and done one article at a time, yielding between articles,
+// so requests are answered from what is indexed while a large folder is still being read.
+//
+// Order of work: articles the user has open (and edits, once typing pauses) before the rest of the folder.
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { Corpus } from "../corpus";
+import { DEFAULT_SETTINGS, LANGUAGE_ID, type Settings } from "../protocol";
+import type { ArticleFiles } from "./files";
+import type { Indexer } from "./indexer";
+import { articleMatcher, dateFor } from "./settings";
+import type { ArticleTexts } from "./texts";
+import { filePath, fileUri, settingsPath } from "./uris";
+
+export interface IndexState {
+  /** True while articles are queued or being analysed. */
+  running: boolean;
+  /** Articles analysed in this run, and the run's size so far (it grows when files change meanwhile). */
+  done: number;
+  total: number;
+}
+
+export interface IndexListener {
+  /** The run started, advanced by one article, or finished. */
+  progress(state: IndexState): void;
+  /** The corpus changed (an article was added, re-analysed or removed). */
+  changed(): void;
+  log(message: string): void;
+}
+
+export type FileChange = { uri: string; kind: "created" | "changed" | "deleted" };
+
+/** What an article was last analysed from: the option date used, and the open document's version (null = disk). */
+interface Analysed {
+  date: string | undefined;
+  version: number | null;
+}
+
+export class ArticleIndex {
+  readonly corpus = new Corpus();
+  private settings: Settings = DEFAULT_SETTINGS;
+  private folders: string[] = [];
+  private isArticlePath = articleMatcher(DEFAULT_SETTINGS);
+  private readonly analysed = new Map<string, Analysed>();
+  /** Open documents go first; each set keeps insertion order, so the folder is read in listing order. */
+  private readonly urgent = new Set<string>();
+  private readonly queue = new Set<string>();
+  private readonly debounces = new Map<string, NodeJS.Timeout>();
+  /** Bumped on every analysis start: a slower, older analysis of the same article must not win. */
+  private readonly generation = new Map<string, number>();
+  /** Requests waiting for an article's next analysis. */
+  private readonly waiters = new Map<string, (() => void)[]>();
+  private running = false;
+  private done = 0;
+
+  constructor(
+    private readonly files: ArticleFiles,
+    private readonly indexer: Indexer,
+    private readonly texts: ArticleTexts,
+    /** Documents open in the editor, by normalised uri. */
+    private readonly openDocument: (uri: string) => TextDocument | undefined,
+    private readonly listener: IndexListener,
+  ) {}
+
+  state(): IndexState {
+    return { running: this.running || this.pending() > 0, done: this.done, total: this.done + this.pending() };
+  }
+
+  /** New workspace folders or settings: list the folders again and (re)analyse whatever differs. */
+  async configure(folders: string[], settings: Settings): Promise<void> {
+    this.folders = folders;
+    this.settings = settings;
+    this.isArticlePath = articleMatcher(settings);
+    const listed = await Promise.all(folders.map((f) => this.files.list(f, (path) => this.isArticlePath(settingsPath(path, folders)))));
+    const wanted = new Set(listed.flat().map(fileUri));
+    for (const uri of this.corpus.uris()) {
+      if (!wanted.has(uri) && !this.isOpenArticle(uri)) this.drop(uri);
+    }
+    for (const uri of this.corpus.uris()) if (this.isOpenArticle(uri)) wanted.add(uri);
+    for (const uri of wanted) {
+      const before = this.analysed.get(uri);
+      if (!before || before.date !== this.dateOf(uri)) this.enqueue(uri, this.openDocument(uri) !== undefined);
+    }
+    this.listener.progress(this.state());
+  }
+
+  /** Whether a document is an article: the `article` language, or a file the settings select. */
+  isArticle(uri: string, languageId?: string): boolean {
+    if (languageId === LANGUAGE_ID) return true;
+    const path = filePath(uri);
+    return path !== undefined && this.isArticlePath(settingsPath(path, this.folders));
+  }
+
+  /** An article was opened in the editor (`uri` normalised): its text is now the document's. */
+  didOpen(uri: string): void {
+    if (this.isOpenArticle(uri)) this.enqueue(uri, true);
+  }
+
+  /** Typing: analyse again once the edits pause. */
+  didChange(uri: string): void {
+    if (!this.isOpenArticle(uri)) return;
+    clearTimeout(this.debounces.get(uri));
+    this.debounces.set(
+      uri,
+      setTimeout(() => {
+        this.debounces.delete(uri);
+        this.enqueue(uri, true);
+      }, this.settings.debounceMs),
+    );
+  }
+
+  /** Closed without saving: the file on disk is the article again (or it is gone, for an untitled buffer). */
+  didClose(uri: string): void {
+    clearTimeout(this.debounces.get(uri));
+    this.debounces.delete(uri);
+    if (this.isArticle(uri)) this.enqueue(uri, true);
+    else this.drop(uri);
+  }
+
+  /** `workspace/didChangeWatchedFiles`. A deleted folder arrives as one event for the folder. */
+  filesChanged(changes: readonly FileChange[]): void {
+    for (const { uri, kind } of changes) {
+      this.texts.forget(uri);
+      if (kind === "deleted") {
+        const below = uri.endsWith("/") ? uri : `${uri}/`;
+        for (const known of this.corpus.uris()) {
+          if ((known === uri || known.startsWith(below)) && !this.openDocument(known)) this.drop(known);
+        }
+      } else if (!this.openDocument(uri) && this.isArticle(uri)) {
+        this.enqueue(uri, false);
+      }
+    }
+  }
+
+  /**
+   * Before answering about `uri`, so positions in the request match the analysis: an article still in the queue
+   * is analysed now (one article, never the workspace); one being typed in is answered once its debounced
+   * analysis has run, so typing is not analysed on every keystroke by the requests it triggers.
+   */
+  async ensureFresh(uri: string): Promise<void> {
+    if (this.debounces.has(uri)) return new Promise((resolve) => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]));
+    const doc = this.openDocument(uri);
+    const behind = doc !== undefined && this.isArticle(uri, doc.languageId) && this.analysed.get(uri)?.version !== doc.version;
+    if (behind || this.urgent.has(uri) || this.queue.has(uri)) await this.analyze(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.debounces.values()) clearTimeout(timer);
+    this.debounces.clear();
+    for (const uri of [...this.waiters.keys()]) this.wake(uri);
+    this.urgent.clear();
+    this.queue.clear();
+  }
+
+  private isOpenArticle(uri: string): boolean {
+    const doc = this.openDocument(uri);
+    return doc !== undefined && this.isArticle(uri, doc.languageId);
+  }
+
+  private dateOf(uri: string): string | undefined {
+    const path = filePath(uri);
+    return path === undefined ? undefined : dateFor(this.settings, settingsPath(path, this.folders));
+  }
+
+  private pending(): number {
+    return this.urgent.size + this.queue.size;
+  }
+
+  private enqueue(uri: string, urgent: boolean): void {
+    if (urgent) {
+      this.queue.delete(uri);
+      this.urgent.add(uri);
+    } else if (!this.urgent.has(uri)) this.queue.add(uri);
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.listener.progress(this.state());
+    try {
+      for (let uri = this.next(); uri !== undefined; uri = this.next()) {
+        await this.analyze(uri);
+        this.done++;
+        this.listener.progress(this.state());
+        // Let queued requests through between articles: never block them on the whole workspace.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.running = false;
+      this.done = 0;
+      this.listener.progress(this.state());
+    }
+  }
+
+  private next(): string | undefined {
+    return this.urgent.values().next().value ?? this.queue.values().next().value;
+  }
+
+  private async analyze(uri: string): Promise<void> {
+    try {
+      await this.analyzeNow(uri);
+    } finally {
+      this.wake(uri);
+    }
+  }
+
+  private wake(uri: string): void {
+    const waiting = this.waiters.get(uri);
+    this.waiters.delete(uri);
+    for (const resolve of waiting ?? []) resolve();
+  }
+
+  private async analyzeNow(uri: string): Promise<void> {
+    this.urgent.delete(uri);
+    this.queue.delete(uri);
+    const generation = (this.generation.get(uri) ?? 0) + 1;
+    this.generation.set(uri, generation);
+
+    const doc = this.openDocument(uri);
+    const path = filePath(uri);
+    let text: string;
+    let problem: string | undefined;
+    if (doc) text = doc.getText();
+    else {
+      const decoded = path === undefined ? { text: null, problem: "not a file" } : await this.files.read(path);
+      if (decoded.text === null) {
+        if (decoded.problem) this.listener.log(`${uri}: ${decoded.problem}`);
+        if (this.generation.get(uri) === generation) this.drop(uri);
+        return;
+      }
+      text = decoded.text;
+      problem = decoded.problem;
+    }
+    const date = this.dateOf(uri);
+    let analysis;
+    try {
+      analysis = await this.indexer.analyze(text, { path: path ?? uri, date });
+    } catch (error) {
+      this.listener.log(`${uri}: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return;
+    }
+    if (this.generation.get(uri) !== generation) return; // a newer analysis of this article started meanwhile
+    if (problem) analysis.notices.push(problem);
+    if (doc) this.texts.forget(uri);
+    else this.texts.remember(uri, text);
+    this.corpus.upsert(uri, analysis);
+    this.analysed.set(uri, { date, version: doc ? doc.version : null });
+    this.listener.changed();
+  }
+
+  private drop(uri: string): void {
+    this.urgent.delete(uri);
+    this.queue.delete(uri);
+    this.analysed.delete(uri);
+    this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
+    this.texts.forget(uri);
+    if (this.corpus.remove(uri)) this.listener.changed();
+    this.wake(uri);
+  }
+}

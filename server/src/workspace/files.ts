@@ -1,0 +1,57 @@
+// The file system as the index sees it: list the articles of a folder, read one. Behind an interface so a
+// test or a later on-disk cache can stand in for it.
+import { readFile, readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { decodeArticle, type DecodedArticle } from "../engine/read/decode";
+
+export interface ArticleFiles {
+  /** Absolute paths of the files under `folder` for which `isArticle(path)` holds. */
+  list(folder: string, isArticle: (path: string) => boolean): Promise<string[]>;
+  /** The file's text, or why it has none (missing, binary, unreadable). */
+  read(path: string): Promise<DecodedArticle>;
+}
+
+/** Folders never worth walking into: version control and package trees are never articles. */
+const SKIPPED_FOLDERS = new Set([".git", ".hg", ".svn", "node_modules"]);
+
+export const diskFiles: ArticleFiles = {
+  async list(folder, isArticle) {
+    const found: string[] = [];
+    const visit = async (dir: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        return; // unreadable or vanished folder: nothing to index there
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const path = join(dir, entry.name);
+        // Symbolic links to folders are not followed (loops); links to files are read like files.
+        if (entry.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(entry.name)) await visit(path);
+        } else if ((entry.isFile() || (entry.isSymbolicLink() && (await isFile(path)))) && isArticle(path)) {
+          found.push(path);
+        }
+      }
+    };
+    await visit(folder);
+    return found;
+  },
+
+  async read(path) {
+    try {
+      return decodeArticle(await readFile(path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { text: null, problem: code === "ENOENT" ? "the file no longer exists" : `cannot read the file (${code ?? String(error)})` };
+    }
+  },
+};
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
