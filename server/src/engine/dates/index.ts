@@ -1,6 +1,85 @@
-import type { ArticleDate, ArticleLayout, Timex } from "../types";
+// Time expressions of an article (TimeML / TempEval-3 TIMEX3), valued against the article's date.
+// Each sentence (and each boilerplate line: teasers carry dates too) is scanned on its own, by
+// every rule family; overlapping candidates keep the longest; values are then read in text order
+// so an anaphoric "a month prior" can lean on the date before it.
+import { splitSentences } from "../read/sentences";
+import type { ArticleDate, ArticleLayout, Span, Timex } from "../types";
+import { parseDay } from "./calendar";
+import { findDeictic } from "./deictic";
+import { findDurations } from "./durations";
+import type { Candidate, Reading, Rule, Scope } from "./model";
+import { withModifier } from "./modifiers";
+import { findMonthDates } from "./months";
+import { findRelativePeriods } from "./relative";
+import { findSets } from "./sets";
+import { tenseAt, tenseSignals } from "./tense";
+import { findClockTimes } from "./times";
+import { findWeekdays } from "./weekdays";
+import { findYearParts } from "./yearParts";
+import { findYears } from "./years";
 
-/** Time expressions of an article, valued against its own date. (Placeholder until the dates module lands.) */
-export function findTimexes(_text: string, _layout: ArticleLayout, _dct: ArticleDate): Timex[] {
-  return [];
+const RULES: Rule[] = [findMonthDates, findYears, findYearParts, findWeekdays, findRelativePeriods, findDurations, findClockTimes, findSets, findDeictic];
+
+/** Longest piece of text one scan sees: keeps every rule linear even on a 5 MB line with no sentence breaks. */
+const MAX_PIECE = 2000;
+
+/** Time expressions of an article, valued against its own date. */
+export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDate): Timex[] {
+  const day = parseDay(dct.value);
+  const out: Timex[] = [];
+  let previous: Reading | null = null;
+  for (const span of pieces(text, layout)) {
+    const sentence = text.slice(span.start, span.end);
+    const signals = tenseSignals(sentence);
+    const scope = (prev: Reading | null): Scope => ({ dct: day, previous: prev, tenseAt: (i) => tenseAt(sentence, signals, i) });
+    for (const c of select(sentence, scope(null))) {
+      const reading = c.read(scope(previous));
+      if (!reading) continue;
+      const t = sentence.slice(c.start, c.end);
+      out.push({
+        start: span.start + c.start,
+        end: span.start + c.end,
+        text: t,
+        type: reading.type,
+        value: reading.value,
+        ...(reading.endValue !== undefined && { endValue: reading.endValue }),
+        ...(reading.mod !== undefined && { mod: reading.mod }),
+        explanation: `${t} → ${reading.meaning}`,
+      });
+      if (/^\d{4}(-\d\d){0,2}$/.test(reading.value)) previous = reading;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Candidates of one sentence that read to a value, longest first on overlap, in text order. */
+function select(sentence: string, probe: Scope): Candidate[] {
+  const found = RULES.flatMap((rule) => rule(sentence))
+    .map((c) => withModifier(sentence, c))
+    .filter((c): c is Candidate => c !== null && c.read(probe) !== null)
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const c of found) if (!chosen.some((k) => c.start < k.end && k.start < c.end)) chosen.push(c);
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Sentences of the article and of its boilerplate lines, cut to at most MAX_PIECE characters. */
+function pieces(text: string, layout: ArticleLayout): Span[] {
+  const spans = [...layout.sentences, ...layout.boilerplate.flatMap((line) => splitSentences(text, line))].sort((a, b) => a.start - b.start);
+  return spans.flatMap((s) => cut(text, s));
+}
+
+/** A span split at white space into pieces no longer than MAX_PIECE (hard cuts if there is none). */
+function cut(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_PIECE) {
+    const window = text.slice(start, start + MAX_PIECE);
+    const space = window.search(/\s\S*$/);
+    const end = space > MAX_PIECE / 2 ? start + space : start + MAX_PIECE;
+    out.push({ start, end });
+    start = end;
+  }
+  out.push({ start, end: span.end });
+  return out;
 }

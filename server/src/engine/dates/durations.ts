@@ -1,0 +1,157 @@
+// Lengths of time: "two days", "more than three hours", "the coming months" (vague: PXM), the
+// duration adjectives "two-day" / "18-month-old" / "decades-long", and lengths anchored to a time:
+// "two years ago" (a date before the article's date), "a month prior" (before the previous date).
+import { addDays, addMonths, type Day, formatDay, formatMonth, formatYear } from "./calendar";
+import { NUMBER, numberValue, UNIT, type Unit, unitOf, VAGUE, WB, WE, altCap } from "./lexicon";
+import { type Groups, pattern, scan } from "./match";
+import type { Candidate, Reading, Scope } from "./model";
+import { SPUN_LAST, SPUN_NEXT } from "./spun";
+
+const CODE: Record<Unit, string> = { second: "S", minute: "M", hour: "H", day: "D", week: "W", month: "M", year: "Y", decade: "DE", century: "CE" };
+const isClock = (u: Unit) => u === "second" || u === "minute" || u === "hour";
+const SMALLER: Partial<Record<Unit, [Unit, number]>> = { hour: ["minute", 60], minute: ["second", 60], day: ["hour", 24], year: ["month", 12], decade: ["year", 10], century: ["year", 100] };
+
+/** TIMEX3 duration of `n` units (null n: vague, "PXM"); halves go to the next smaller unit ("PT3H30M"). */
+export function durationValue(n: number | null, unit: Unit): string {
+  const t = isClock(unit) ? "T" : "";
+  if (n === null) return `P${t}X${CODE[unit]}`;
+  if (unit === "decade" || unit === "century") return `P${Math.round(n * (unit === "decade" ? 10 : 100))}Y`;
+  const whole = Math.floor(n);
+  const rest = n - whole;
+  const smaller = SMALLER[unit];
+  if (rest === 0 || !smaller) return `P${t}${rest === 0 ? whole : n}${CODE[unit]}`;
+  const [small, per] = smaller;
+  const part = `${Math.round(rest * per)}${CODE[small]}`;
+  const head = whole ? `${whole}${CODE[unit]}` : "";
+  if (isClock(unit)) return `PT${head}${part}`;
+  return isClock(small) ? `P${head}T${part}` : `P${head}${part}`;
+}
+
+const MODS: [RegExp, string][] = [
+  [/^(?:more than|over|just over|well over|upwards of)$/i, "MORE_THAN"],
+  [/^(?:at least)$/i, "EQUAL_OR_MORE"],
+  [/^(?:less than|under|just under|fewer than)$/i, "LESS_THAN"],
+  [/^(?:nearly|almost|up to|no more than|at most)$/i, "EQUAL_OR_LESS"],
+  [/^(?:about|around|roughly|approximately|some|an estimated|close to)$/i, "APPROX"],
+];
+const MOD = "(?<mod>[Mm]ore than|[Oo]ver|[Jj]ust over|[Ww]ell over|[Uu]pwards of|[Aa]t least|[Ll]ess than|[Uu]nder|[Jj]ust under|[Ff]ewer than|[Nn]early|[Aa]lmost|[Uu]p to|[Nn]o more than|[Aa]t most|[Aa]bout|[Aa]round|[Rr]oughly|[Aa]pproximately|[Ss]ome|[Cc]lose to)";
+const modOf = (w: string | undefined) => (w ? MODS.find(([re]) => re.test(w.replace(/\s+/g, " ")))?.[1] : undefined);
+
+const SPAN_WORD = altCap(["next", "last", "recent", "first", "previous", ...SPUN_LAST, ...SPUN_NEXT]);
+// "before"/"after" are left out: followed by a noun phrase they are prepositions ("Weeks after Russia invaded").
+const AFTER = "(?<after>ago|later|earlier|prior|from now|on)";
+
+/**
+ * "two days", "the next six months", "the coming months", "more than three hours", "a month prior",
+ * "Weeks after". Bare plurals ("months") are vague lengths.
+ */
+const LENGTH = pattern(
+  `${WB}(?<t>(?:${MOD}\\s+)?(?:(?<the>[Tt]he)\\s+)?(?:(?<span>${SPAN_WORD})\\s+)?(?:(?<q>${NUMBER}|${VAGUE})\\s+)?(?<unit>${UNIT})(?:\\s+${AFTER})?)${WE}(?![-’'])`,
+  "i",
+);
+
+/** "two-day", "18-month-old", "three-and-a-half-hour", "decades-long", "yearslong", "weeklong". */
+const ADJECTIVE = pattern(`${WB}(?<t>(?:(?<q>${NUMBER})-(?<unit>${UNIT})(?:-old|-long)?|(?<vague>decades?|years?|months?|weeks?|days?|hours?)-?long))${WE}(?!-)`, "i");
+
+/** "his decade as President": a possessive before a bare "decade" (the possessive stays outside). */
+const POSSESSED_DECADE = pattern(`(?<=${WB}(?:his|her|its|their|our|my)\\s+)(?<t>decade)${WE}`);
+
+/** "half an hour", "half a century". */
+const HALF = pattern(`${WB}(?<t>half\\s+an?\\s+(?<unit>hour|day|year|decade|century|month))${WE}`, "i");
+
+/** Shift `day` back (`sign` −1) or forward by n units, at the granularity of the unit. */
+function shiftDate(day: Day, n: number, unit: Unit, sign: number): string | null {
+  if (!Number.isInteger(n)) return null;
+  switch (unit) {
+    case "day": return formatDay(addDays(day, sign * n));
+    case "week": return formatDay(addDays(day, sign * 7 * n));
+    case "month": { const m = addMonths(day.year, day.month, sign * n); return formatMonth(m.year, m.month); }
+    case "year": return formatYear(day.year + sign * n);
+    case "decade": return formatYear(day.year + sign * 10 * n);
+    default: return null;
+  }
+}
+
+/** A date value's day record at its own granularity ("2022-11" → 1 Nov 2022 with granularity month). */
+function dateOfValue(value: string): { day: Day; unit: Unit } | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return null;
+  return { day: { year: Number(m[1]), month: Number(m[2] ?? 1), day: Number(m[3] ?? 1) }, unit: m[3] ? "day" : m[2] ? "month" : "year" };
+}
+
+const COARSER: Unit[] = ["day", "week", "month", "year", "decade"];
+
+function readLength(g: Groups, scope: Scope): Reading | null {
+  const unit = unitOf(g.unit!);
+  if (!unit) return null;
+  const plural = /s$/i.test(g.unit!) || /^12 months$/i.test(g.unit!);
+  const vague = !g.q || new RegExp(`^${VAGUE}$`, "i").test(g.q);
+  const n = vague ? null : numberValue(g.q!);
+  if (!vague && n === null) return null;
+  // A bare singular unit ("week") is not a length; "the year", "last week" are other rules' business.
+  if (vague && !plural) return null;
+  if (!g.q && g.span === undefined && g.the) return null; // "the months" — anaphoric, no length
+  const mod = modOf(g.mod);
+  const value = durationValue(n, unit);
+  const after = g.after?.toLowerCase();
+  const words = `${n === null ? "some" : n} ${unit}${n === 1 ? "" : "s"}`;
+  if (after === "ago" || after === "from now") {
+    const sign = after === "ago" ? -1 : 1;
+    if (n === null) return { type: "DATE", value: sign < 0 ? "PAST_REF" : "FUTURE_REF", meaning: `${words} ${after}: an unspecified time ${sign < 0 ? "before" : "after"} the article's date` };
+    if (!scope.dct) return { type: "DATE", value: "XXXX-XX-XX", meaning: `${words} ${after}; the article has no date` };
+    const shifted = shiftDate(scope.dct, n, unit, sign);
+    return shifted ? { type: "DATE", value: shifted, mod, meaning: `${words} ${sign < 0 ? "before" : "after"} the article's date ${formatDay(scope.dct)}` } : { type: "DURATION", value, mod, meaning: `${words} ${after}` };
+  }
+  if (after && after !== "on") {
+    // "a month prior", "a few months later": measured from the last date the text gave, if it is as fine as the unit.
+    const sign = /later|after/.test(after) ? 1 : -1;
+    const anchor = scope.previous ? dateOfValue(scope.previous.value) : null;
+    if (n !== null && anchor && COARSER.indexOf(anchor.unit) <= COARSER.indexOf(unit) && COARSER.indexOf(unit) >= 0) {
+      const shifted = shiftDate(anchor.day, n, unit, sign);
+      if (shifted) return { type: "DATE", value: shifted.slice(0, unit === "year" ? 4 : unit === "month" ? 7 : 10), mod, meaning: `${words} ${sign < 0 ? "before" : "after"} ${scope.previous!.value}, the date mentioned just before` };
+    }
+    return { type: "DURATION", value, mod, meaning: `${words}, counted from another event` };
+  }
+  const span = g.span ? ` (${g.span.toLowerCase()})` : "";
+  return { type: "DURATION", value, mod, meaning: `a length of ${words}${span}` };
+}
+
+function readAdjective(g: Groups): Reading | null {
+  if (g.vague) {
+    const unit = unitOf(g.vague.replace(/-$/, ""));
+    if (!unit) return null;
+    const plural = /s-?$/.test(g.vague.toLowerCase());
+    return { type: "DURATION", value: durationValue(plural ? null : 1, unit), meaning: plural ? `lasting some ${unit}s` : `lasting a ${unit}` };
+  }
+  const unit = unitOf(g.unit!);
+  const n = numberValue(g.q!);
+  if (!unit || n === null) return null;
+  return { type: "DURATION", value: durationValue(n, unit), meaning: `lasting ${n} ${unit}${n === 1 ? "" : "s"}` };
+}
+
+/** "one day" alone is "someday"; "one day" after "for", "within"… is a length. */
+function isSomeday(sentence: string, g: Groups, start: number): boolean {
+  return /^one$/i.test(g.q ?? "") && /^days?$/i.test(g.unit ?? "") && !g.after && !/(?:for|within|in|over|only|just|than|the)\s+$/i.test(sentence.slice(Math.max(0, start - 10), start));
+}
+
+/** Counts that are frequencies, not lengths: "a day" in "twice a day". */
+function isFrequency(sentence: string, start: number): boolean {
+  return /(?:once|twice|times|per)\s+$/i.test(sentence.slice(Math.max(0, start - 8), start));
+}
+
+/** A bare plural unit after a determiner names particular periods, not a length: "those days", "his years". */
+function isDeterminedPlural(sentence: string, g: Groups, start: number): boolean {
+  return !g.q && !g.span && /(?:these|those|this|that|his|her|their|its|our|my|your|the|early|of the)\s+$/i.test(sentence.slice(Math.max(0, start - 10), start));
+}
+
+export function findDurations(sentence: string): Candidate[] {
+  return [
+    ...scan(sentence, LENGTH, readLength, (g, s) => !isSomeday(sentence, g, s) && !isFrequency(sentence, s) && !isDeterminedPlural(sentence, g, s)),
+    ...scan(sentence, ADJECTIVE, readAdjective),
+    ...scan(sentence, POSSESSED_DECADE, () => ({ type: "DURATION", value: "P10Y", meaning: "a length of ten years" })),
+    ...scan(sentence, HALF, (g) => {
+      const unit = unitOf(g.unit!);
+      return unit ? { type: "DURATION", value: durationValue(0.5, unit), meaning: `half a ${unit}` } : null;
+    }),
+  ];
+}

@@ -1,0 +1,82 @@
+// Calendar dates written with a month name: "June 18-19", "February 10, 2021", "24 February 2022",
+// "March 2013", "last November", "in Could 2021". A month without a year is placed from the article's
+// date by the clause's tense ("met in November" looks back, "will attend in November" ahead).
+import { directionFor, directionWords, placeInYear } from "./anchor";
+import { daysInMonth, formatDay, formatMonth } from "./calendar";
+import { ANY_MONTH, LAST, monthName, monthNumber, NEXT, STRONG_MONTH, THIS, WB, WE, WEEKDAY, BARE_WEAK_MONTH } from "./lexicon";
+import { type Groups, pattern, scan } from "./match";
+import type { Candidate, Reading, Scope } from "./model";
+
+const DAY = "(?<d1>\\d{1,2})(?:st|nd|rd|th)?";
+const DAY_RANGE = `${DAY}(?:\\s*[-–]\\s*(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?`;
+const YEAR = "(?<y>1[5-9]\\d\\d|20\\d\\d)";
+const LEADING_WEEKDAY = `(?:${WEEKDAY},?\\s+)?`;
+const NO_MORE_DIGITS = "(?![\\d:])";
+
+/** "June 18", "June 18-19, 2023", "Friday, Feb. 24", "Sept 3rd 2021". */
+const MONTH_DAY = pattern(`${WB}(?<t>${LEADING_WEEKDAY}(?<mon>${ANY_MONTH})\\s+${DAY_RANGE}(?:,?\\s+${YEAR})?)${NO_MORE_DIGITS}${WE}`);
+/** "24 February 2022", "18-19 June". */
+const DAY_MONTH = pattern(`${WB}(?<t>${LEADING_WEEKDAY}${DAY_RANGE}\\s+(?:of\\s+)?(?<mon>${ANY_MONTH})(?:,?\\s+${YEAR})?)${WE}`);
+/** "March 2013", "May of 2021", "in Could 2021". */
+const MONTH_YEAR = pattern(`${WB}(?<t>(?<mon>${ANY_MONTH}),?\\s+(?:of\\s+)?${YEAR})${NO_MORE_DIGITS}${WE}`);
+
+/** Words after which a capitalised "May"/"Could" can only be the month ("in Could", "since May"). */
+const MONTH_CONTEXT = "(?:in|since|until|till|by|from|through|during|before|after|of|early|late|mid|last|next|this|final|between)";
+/** "November", "last November", "this Could"; weak names only after a date preposition. */
+const BARE_MONTH = pattern(
+  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+)?(?<mon>${STRONG_MONTH}))${WE}|(?<=${WB}${MONTH_CONTEXT}[\\s-]+)(?<t2>(?<mon2>${BARE_WEAK_MONTH}))${WE}(?!\\s+(?:be|have|not|also|well|never)${WE})`,
+  "",
+);
+
+function yearOf(month: number, scope: Scope, index: number, modifier?: string): { year: number | null; how: string } {
+  if (!scope.dct) return { year: null, how: "year unknown: the article has no date" };
+  const direction = directionFor(modifier, scope.tenseAt(index));
+  const year = placeInYear(scope.dct.year, scope.dct.month, month, 12, direction);
+  return { year, how: `the ${monthName(month)} ${directionWords(direction)} the article's date ${formatDay(scope.dct)}` };
+}
+
+const dayValue = (year: number | null, month: number, day: number) =>
+  year === null ? `XXXX-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` : formatDay({ year, month, day });
+
+function readDayMonth(g: Groups, scope: Scope): Reading | null {
+  const month = monthNumber(g.mon!);
+  const d1 = Number(g.d1);
+  const d2 = g.d2 === undefined ? undefined : Number(g.d2);
+  if (!month || d1 < 1 || d1 > 31 || (d2 !== undefined && (d2 <= d1 || d2 > 31))) return null;
+  // A day and month without a year sit close to the article's date: take the nearest such year.
+  const placed = g.y ? { year: Number(g.y), how: `as written` } : scope.dct ? { year: placeInYear(scope.dct.year, scope.dct.month, month, 12, "nearest"), how: `in the year nearest the article's date ${formatDay(scope.dct)}` } : { year: null, how: "year unknown: the article has no date" };
+  if (placed.year !== null && d1 > daysInMonth(placed.year, month)) return null;
+  const value = dayValue(placed.year, month, d1);
+  const name = `${monthName(month)} ${d1}${d2 ? `–${d2}` : ""}`;
+  if (d2 === undefined) return { type: "DATE", value, meaning: `${name}, ${placed.how}` };
+  return { type: "DATE", value, endValue: dayValue(placed.year, month, d2), meaning: `the days ${name}, ${placed.how}` };
+}
+
+function readMonthYear(g: Groups): Reading | null {
+  const month = monthNumber(g.mon!);
+  return month ? { type: "DATE", value: formatMonth(Number(g.y), month), meaning: `${monthName(month)} ${g.y}, as written` } : null;
+}
+
+function readBareMonth(g: Groups, scope: Scope, at: { start: number }): Reading | null {
+  const month = monthNumber(g.mon ?? g.mon2!);
+  if (!month) return null;
+  const { year, how } = yearOf(month, scope, at.start, g.mod);
+  return { type: "DATE", value: year === null ? `XXXX-${String(month).padStart(2, "0")}` : formatMonth(year, month), meaning: how };
+}
+
+/** A capitalised word right after a strong month name with no date word before it: a person ("April Ryan"). */
+function looksLikeName(sentence: string, g: Groups, start: number, end: number): boolean {
+  if (g.mod || g.mon2) return false;
+  const before = sentence.slice(Math.max(0, start - 12), start);
+  const after = sentence.slice(end, end + 20);
+  return /^\s+\p{Lu}\p{Ll}/u.test(after) && !/^\s+(?:[A-Z][a-z]+day|\d)/.test(after) && !new RegExp(`${MONTH_CONTEXT}\\s+$`, "i").test(before);
+}
+
+export function findMonthDates(sentence: string): Candidate[] {
+  return [
+    ...scan(sentence, MONTH_DAY, readDayMonth),
+    ...scan(sentence, DAY_MONTH, readDayMonth),
+    ...scan(sentence, MONTH_YEAR, readMonthYear),
+    ...scan(sentence, BARE_MONTH, readBareMonth, (g, s, e) => !looksLikeName(sentence, g, s, e)),
+  ].map((c) => ({ ...c, modifiable: true }));
+}

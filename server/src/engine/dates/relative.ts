@@ -1,0 +1,85 @@
+// Periods named relative to the article's date: "today", "yesterday morning", "last night",
+// "last week" (ISO week), "this weekend", "final month", "later this 12 months", "next year".
+import { DCT } from "./anchor";
+import { addDays, addMonths, type Day, formatDay, formatMonth, formatWeek, formatYear, isoWeek } from "./calendar";
+import { isLast, isNext, LAST, NEXT, THIS, WB, WE } from "./lexicon";
+import { type Groups, pattern, scan } from "./match";
+import type { Candidate, Reading, Scope } from "./model";
+import { PART, PART_OF_DAY } from "./weekdays";
+
+export type Period = "day" | "week" | "weekend" | "month" | "year" | "quarter" | "decade";
+
+/** The TIMEX3 value of the period holding `day`, moved `shift` periods: the week after → shift 1. */
+export function periodValue(day: Day, period: Period, shift: number): string {
+  switch (period) {
+    case "day": return formatDay(addDays(day, shift));
+    case "week": return formatWeek(isoWeek(addDays(day, 7 * shift)));
+    case "weekend": return `${formatWeek(isoWeek(addDays(day, 7 * shift)))}-WE`;
+    case "month": { const m = addMonths(day.year, day.month, shift); return formatMonth(m.year, m.month); }
+    case "quarter": { const m = addMonths(day.year, day.month, 3 * shift); return `${formatYear(m.year)}-Q${Math.ceil(m.month / 3)}`; }
+    case "year": return formatYear(day.year + shift);
+    case "decade": return String(Math.floor(day.year / 10) + shift);
+  }
+}
+
+/** The underspecified value of a period when the article has no date. */
+const UNKNOWN: Record<Period, string> = { day: "XXXX-XX-XX", week: "XXXX-WXX", weekend: "XXXX-WXX-WE", month: "XXXX-XX", quarter: "XXXX-QX", year: "XXXX", decade: "XXX" };
+
+const SHIFT_WORDS: Record<number, string> = { [-1]: "the %s before", 0: "the %s of", 1: "the %s after" };
+
+/** Reading of "the period `shift` periods from the article's date's". */
+export function relativeReading(period: Period, shift: number, scope: Scope): Reading {
+  const type = "DATE";
+  if (!scope.dct) return { type, value: UNKNOWN[period], meaning: `a ${period} relative to the article's date, which is unknown` };
+  const words = SHIFT_WORDS[shift] ?? `%s ${shift} ${period}s from`;
+  const meaning = `${words.replace("%s", period === "day" ? "day" : period)} ${DCT(scope.dct)}`.replace("the day of the article's", "the article's");
+  return { type, value: periodValue(scope.dct, period, shift), meaning: period === "week" ? `${meaning} (ISO weeks)` : meaning };
+}
+
+function periodOf(word: string): Period {
+  const w = word.toLowerCase();
+  if (/^(yrs?|years?|12 months)$/.test(w)) return "year";
+  return w as Period;
+}
+
+/** "this/last/next week", "final month", "this 12 months" (a spin of "this year"), "the following yr". */
+const NAMED_PERIOD = pattern(
+  `${WB}(?<t>(?:[Tt]he\\s+)?(?<mod>${LAST}|${NEXT}|${THIS})\\s+(?<unit>week|weekend|month|year|yr|quarter|decade)|(?:${THIS}|[Ff]inal|[Ss]ubsequent)\\s+(?<unit2>12 months))${WE}(?!-)`,
+);
+
+/** "the year", "the week": only with "later in", "the end of"… before them (see modifiers). */
+const BARE_PERIOD = pattern(`${WB}(?<t>the\\s+(?<unit>week|month|year|yr))${WE}(?!\\s+(?:before|after|earlier|later|ago|prior)${WE})`);
+
+/** "today", "yesterday morning", "tomorrow", "tonight", "last night". */
+const DEICTIC_DAY = pattern(`${WB}(?<t>(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:\\s+${PART})?|(?<word2>[Tt]onight)|(?<lastnight>[Ll]ast\\s+night)|(?<thispart>[Tt]his)\\s+(?<part2>morning|afternoon|evening))${WE}`);
+
+function readNamedPeriod(g: Groups, scope: Scope): Reading {
+  const unit = periodOf(g.unit ?? g.unit2!);
+  const mod = g.mod ?? "this";
+  // "the past year", "the past decade": the span up to now, a duration rather than a calendar period.
+  if (/^(?:the\s+)?past$/i.test(mod) || (unit === "decade" && isLast(mod))) {
+    const n = unit === "decade" ? "P10Y" : unit === "weekend" ? "P2D" : `P1${unit[0]!.toUpperCase()}`;
+    return { type: "DURATION", value: unit === "quarter" ? "P3M" : n, meaning: `a ${unit} up to the article's date` };
+  }
+  const shift = isLast(mod) ? -1 : isNext(mod) ? 1 : 0;
+  return relativeReading(unit, shift, scope);
+}
+
+const DAY_SHIFT: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
+
+function readDeicticDay(g: Groups, scope: Scope): Reading {
+  const word = (g.word ?? g.word2 ?? (g.lastnight ? "yesterday" : "today")).toLowerCase();
+  const part = g.part ?? g.part2 ?? (g.lastnight || word === "tonight" ? "night" : undefined);
+  const r = relativeReading("day", DAY_SHIFT[word] ?? 0, scope);
+  if (!part) return r;
+  return { type: "TIME", value: `${r.value}T${PART_OF_DAY[part]}`, meaning: `the ${part} of ${r.meaning}` };
+}
+
+export function findRelativePeriods(sentence: string): Candidate[] {
+  return [
+    ...scan(sentence, NAMED_PERIOD, readNamedPeriod).map((c) => ({ ...c, modifiable: true })),
+    ...scan(sentence, BARE_PERIOD, (g, s) => relativeReading(periodOf(g.unit!), 0, s)).map((c) => ({ ...c, modifiable: "required" as const })),
+    ...scan(sentence, DEICTIC_DAY, readDeicticDay).map((c) => ({ ...c, modifiable: true })),
+  ];
+}
+

@@ -1,0 +1,70 @@
+// Which way a clause looks: a past-tense report ("met on Wednesday") points a bare weekday or
+// month back from the article's date; a forward-looking one ("will travel on Sunday", "is expected
+// to meet") points it ahead. The nearest tense-bearing word to the time expression decides, so a
+// sentence mixing "said" and "will" is read clause by clause.
+import type { Tense } from "./model";
+
+/** Words and phrases that look ahead. Checked before the past-tense ones, which would claim "expected". */
+const FUTURE = new RegExp(
+  [
+    "will", "won[’']t", "shall", "[’']ll", "going to", "gonna", "would", "intends? to", "aims? to", "hopes? to", "plans? to",
+    "(?:is|are|was|were) to", "upcoming", "ahead of", "set to", "due to (?:be|begin|start|arrive|meet|visit|travel|hold|take|make|vote)",
+    "(?:expected|predicted|anticipated|scheduled|slated|poised|planned|hoped|likely|set|due) (?:to|for)",
+  ].map((p) => `(?:${p})`).join("|"),
+  "giy",
+);
+
+/** Irregular past forms common in news reports; regular ones are caught by their -ed ending. */
+const IRREGULAR_PAST = new Set(
+  ("was were had did said told met came went made took gave saw left began held spoke wrote sent brought thought found " +
+    "became rose fell won lost paid sold bought led kept flew drew struck grew ran hit knew stood sat got felt heard meant " +
+    "broke chose drove ate fought forgot froze hid rode rang sang shook shot slept spent spun stole swore swept swam threw " +
+    "understood woke wore withdrew overtook undertook arose sought taught caught").split(" "),
+);
+
+/** -ed words that are not past verbs (or too often adjectives) in news text. */
+const NOT_PAST = new Set("need speed seed feed bed red shed breed deed creed greed united based so-called indeed hundred".split(" "));
+
+interface Signal {
+  index: number;
+  tense: Exclude<Tense, "unknown">;
+}
+
+/** Tense signals of one sentence, in order. */
+export function tenseSignals(sentence: string): Signal[] {
+  const signals: Signal[] = [];
+  const futureSpans: [number, number][] = [];
+  FUTURE.lastIndex = 0;
+  const futureRe = new RegExp(`(?<![\\p{L}])(?:${FUTURE.source})(?![\\p{L}])`, "giu");
+  for (const m of sentence.matchAll(futureRe)) {
+    signals.push({ index: m.index, tense: "future" });
+    futureSpans.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of sentence.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}-]*(?![\p{L}])/gu)) {
+    if (futureSpans.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    const w = m[0];
+    const past = IRREGULAR_PAST.has(w) || (w.length > 4 && /ed$/.test(w) && !NOT_PAST.has(w));
+    if (past) signals.push({ index: m.index, tense: "past" });
+  }
+  return signals.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Tense at `index` of a sentence: the nearest signal, with signals across a clause break
+ * (";", a dash, a quotation's end) counting as further away.
+ */
+export function tenseAt(sentence: string, signals: Signal[], index: number): Tense {
+  let best: Signal | null = null;
+  let bestDistance = Infinity;
+  for (const s of signals) {
+    const [a, b] = s.index < index ? [s.index, index] : [index, s.index];
+    const between = sentence.slice(a, b);
+    const breaks = (between.match(/[;—–]|[”"]\s|, (?:but|while|whereas|and)\b|\bwhen\b/g) ?? []).length;
+    const distance = between.split(/\s+/).length + breaks * 12;
+    if (distance < bestDistance || (distance === bestDistance && s.tense === "future")) {
+      best = s;
+      bestDistance = distance;
+    }
+  }
+  return best?.tense ?? "unknown";
+}

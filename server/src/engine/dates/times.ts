@@ -1,0 +1,37 @@
+// Clock times: "12:00 UTC Monday", "16:00 UTC today", "3 p.m.", "10:30 a.m. EST", "noon". The day is
+// the one named right after the time, else the article's date. A bare "H:MM" counts only with a
+// zone, am/pm, or "at"/"by"/"until" before it, so that scores and ratios ("3:2") stay out.
+import { formatDay } from "./calendar";
+import { WB, WE, WEEKDAY } from "./lexicon";
+import { type Groups, pattern, scan } from "./match";
+import type { Candidate, Reading, Scope } from "./model";
+import { relativeReading } from "./relative";
+import { placeWeekdayName } from "./weekdays";
+
+const ZONE = "(?<tz>UTC|GMT|Z|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|IST|JST)";
+const AMPM = "(?<ampm>[ap]\\.\\s?m\\.|[AaPp]\\.?[Mm]\\.?(?![\\p{L}]))";
+const DAY_AFTER = `(?:,?\\s+(?:on\\s+)?(?<day>today|yesterday|tomorrow|tonight|${WEEKDAY}))?`;
+const CLOCK = pattern(
+  `(?<=(?<prep>${WB}(?:at|by|until|till|from|to|before|after|around|about)\\s+)?)${WB}(?<t>(?:(?:(?<h>\\d{1,2})(?::(?<mi>[0-5]\\d))?\\s*${AMPM}|(?<h2>[01]?\\d|2[0-3]):(?<mi2>[0-5]\\d))(?:\\s+${ZONE})?|(?<noon>noon|midnight))${DAY_AFTER})${WE}`,
+);
+
+function readClock(g: Groups, scope: Scope, at: { start: number }): Reading | null {
+  let hour = Number(g.h ?? g.h2 ?? (g.noon === "noon" ? 12 : 0));
+  const minute = Number(g.mi ?? g.mi2 ?? 0);
+  if (g.ampm) {
+    if (hour < 1 || hour > 12) return null;
+    const pm = /^p/i.test(g.ampm);
+    hour = (hour % 12) + (pm ? 12 : 0);
+  } else if (g.h2 !== undefined && !g.tz && !g.prep) return null;
+  const clock = `T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}${g.tz && /^(UTC|GMT|Z)$/.test(g.tz) ? "Z" : ""}`;
+  const day = g.day
+    ? /day$/i.test(g.day) && !/^(today|yesterday)$/i.test(g.day)
+      ? placeWeekdayName(g.day, undefined, scope, at.start)
+      : { value: relativeReading("day", { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 }[g.day.toLowerCase()] ?? 0, scope).value, meaning: g.day.toLowerCase() }
+    : { value: scope.dct ? formatDay(scope.dct) : "XXXX-XX-XX", meaning: "the article's date" };
+  return { type: "TIME", value: `${day.value}${clock}`, meaning: `${clock.slice(1)} on ${day.meaning}` };
+}
+
+export function findClockTimes(sentence: string): Candidate[] {
+  return scan(sentence, CLOCK, readClock);
+}

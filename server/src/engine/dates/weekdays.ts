@@ -1,0 +1,44 @@
+// Weekday names: "Sunday", "last Friday", "Tuesday night". A bare weekday in a past-tense report is
+// the latest such day on or before the article's date; in a forward-looking clause, the coming one.
+import { directionFor, directionWords, placeWeekday } from "./anchor";
+import { type Day, formatDay } from "./calendar";
+import { LAST, NEXT, THIS, WB, WE, WEEKDAY, weekdayName, weekdayNumber } from "./lexicon";
+import { pattern, scan } from "./match";
+import type { Candidate, Reading, Scope } from "./model";
+
+/** TIMEX3 codes of the parts of a day. */
+export const PART_OF_DAY: Record<string, string> = { morning: "MO", afternoon: "AF", evening: "EV", night: "NI" };
+export const PART = "(?<part>morning|afternoon|evening|night)";
+
+const WEEKDAY_PHRASE = pattern(`${WB}(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+)?(?<wd>${WEEKDAY})(?:\\s+${PART})?${WE}`);
+
+export interface PlacedDay {
+  /** The day, or null when the article has no date. */
+  day: Day | null;
+  /** Its TIMEX3 value: "2023-06-18", or "XXXX-WXX-7" when underspecified. */
+  value: string;
+  meaning: string;
+}
+
+/** The day a weekday name refers to, seen from a clause of the given tense. */
+export function placeWeekdayName(name: string, modifier: string | undefined, scope: Scope, index: number): PlacedDay {
+  const n = weekdayNumber(name);
+  const day = weekdayName(n);
+  if (!scope.dct) return { day: null, value: `XXXX-WXX-${n}`, meaning: `a ${day}; which one is unknown: the article has no date` };
+  // Without tense, news weekdays mostly report what happened: look back.
+  const direction = directionFor(modifier, scope.tenseAt(index), "onOrBefore");
+  const placed = placeWeekday(scope.dct, n, direction);
+  const same = formatDay(placed) === formatDay(scope.dct);
+  const meaning = same ? `the article's own date ${formatDay(scope.dct)}, a ${day}` : `the ${day} ${directionWords(direction)} the article's date ${formatDay(scope.dct)}`;
+  return { day: placed, value: formatDay(placed), meaning };
+}
+
+function readWeekday(g: Record<string, string | undefined>, scope: Scope, at: { start: number }): Reading {
+  const placed = placeWeekdayName(g.wd!, g.mod, scope, at.start);
+  if (!g.part) return { type: "DATE", value: placed.value, meaning: placed.meaning };
+  return { type: "TIME", value: `${placed.value}T${PART_OF_DAY[g.part]}`, meaning: `the ${g.part} of ${placed.meaning}` };
+}
+
+export function findWeekdays(sentence: string): Candidate[] {
+  return scan(sentence, WEEKDAY_PHRASE, readWeekday);
+}
