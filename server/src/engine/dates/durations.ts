@@ -46,7 +46,7 @@ const AFTER = "(?<after>ago|later|earlier|prior|from now|on)";
  * "Weeks after". Bare plurals ("months") are vague lengths.
  */
 const LENGTH = pattern(
-  `${WB}(?<t>(?:${MOD}\\s+)?(?:(?<the>[Tt]he)\\s+)?(?:(?<span>${SPAN_WORD})\\s+)?(?:(?<q>${NUMBER}|${VAGUE})\\s+)?(?<unit>${UNIT})(?:\\s+${AFTER})?)${WE}(?![-’'])`,
+  `${WB}(?<t>(?:${MOD}\\s+(?![Tt]he\\s))?(?:(?<the>[Tt]he)\\s+)?(?:(?<span>${SPAN_WORD})\\s+)?(?:(?<q>${NUMBER}|${VAGUE})\\s+)?(?<unit>${UNIT})(?:\\s+${AFTER})?)${WE}(?![-’'])`,
   "i",
 );
 

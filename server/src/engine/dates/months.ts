@@ -3,7 +3,7 @@
 // date by the clause's tense ("met in November" looks back, "will attend in November" ahead).
 import { directionFor, directionWords, placeInYear } from "./anchor";
 import { daysInMonth, formatDay, formatMonth } from "./calendar";
-import { ANY_MONTH, LAST, monthName, monthNumber, NEXT, STRONG_MONTH, THIS, WB, WE, WEEKDAY, BARE_WEAK_MONTH } from "./lexicon";
+import { ANY_MONTH, isLast, isNext, LAST, monthName, monthNumber, NEXT, STRONG_MONTH, THIS, WB, WE, WEEKDAY, BARE_WEAK_MONTH } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
 
@@ -19,6 +19,9 @@ const MONTH_DAY = pattern(`${WB}(?<t>${LEADING_WEEKDAY}(?<mon>${ANY_MONTH})\\s+$
 const DAY_MONTH = pattern(`${WB}(?<t>${LEADING_WEEKDAY}${DAY_RANGE}\\s+(?:of\\s+)?(?<mon>${ANY_MONTH})(?:,?\\s+${YEAR})?)${WE}`);
 /** "March 2013", "May of 2021", "in Could 2021". */
 const MONTH_YEAR = pattern(`${WB}(?<t>(?<mon>${ANY_MONTH}),?\\s+(?:of\\s+)?${YEAR})${NO_MORE_DIGITS}${WE}`);
+
+/** "October of next year", "March of last year", "June this year". */
+const MONTH_RELATIVE_YEAR = pattern(`${WB}(?<t>(?<mon>${ANY_MONTH}),?\\s+(?:of\\s+)?(?<rel>${LAST}|${NEXT}|${THIS})\\s+(?:year|yr|12 months))${WE}`);
 
 /** Words after which a capitalised "May"/"Could" can only be the month ("in Could", "since May"). */
 const MONTH_CONTEXT = "(?:in|since|until|till|by|from|through|during|before|after|of|early|late|mid|last|next|this|final|between)";
@@ -57,6 +60,15 @@ function readMonthYear(g: Groups): Reading | null {
   return month ? { type: "DATE", value: formatMonth(Number(g.y), month), meaning: `${monthName(month)} ${g.y}, as written` } : null;
 }
 
+function readMonthRelativeYear(g: Groups, scope: Scope): Reading | null {
+  const month = monthNumber(g.mon!);
+  if (!month) return null;
+  const shift = isLast(g.rel!) ? -1 : isNext(g.rel!) ? 1 : 0;
+  if (!scope.dct) return { type: "DATE", value: `XXXX-${String(month).padStart(2, "0")}`, meaning: `${monthName(month)} of a year relative to the article's date, which is unknown` };
+  const year = scope.dct.year + shift;
+  return { type: "DATE", value: formatMonth(year, month), meaning: `${monthName(month)} of ${["the year before", "the year of", "the year after"][shift + 1]} the article's date ${formatDay(scope.dct)}` };
+}
+
 function readBareMonth(g: Groups, scope: Scope, at: { start: number }): Reading | null {
   const month = monthNumber(g.mon ?? g.mon2!);
   if (!month) return null;
@@ -68,6 +80,7 @@ function readBareMonth(g: Groups, scope: Scope, at: { start: number }): Reading 
 function looksLikeName(sentence: string, g: Groups, start: number, end: number): boolean {
   if (g.mod || g.mon2) return false;
   const before = sentence.slice(Math.max(0, start - 12), start);
+  if (/\b[Tt]he\s+$/.test(before)) return false; // "the February balloon scandal"
   const after = sentence.slice(end, end + 20);
   return /^\s+\p{Lu}\p{Ll}/u.test(after) && !/^\s+(?:[A-Z][a-z]+day|\d)/.test(after) && !new RegExp(`${MONTH_CONTEXT}\\s+$`, "i").test(before);
 }
@@ -77,6 +90,7 @@ export function findMonthDates(sentence: string): Candidate[] {
     ...scan(sentence, MONTH_DAY, readDayMonth),
     ...scan(sentence, DAY_MONTH, readDayMonth),
     ...scan(sentence, MONTH_YEAR, readMonthYear),
+    ...scan(sentence, MONTH_RELATIVE_YEAR, readMonthRelativeYear),
     ...scan(sentence, BARE_MONTH, readBareMonth, (g, s, e) => !looksLikeName(sentence, g, s, e)),
   ].map((c) => ({ ...c, modifiable: true }));
 }

@@ -6,8 +6,8 @@
 /** Spins of "last"/"previous" (the one before). "past" is genuine English and listed with it. */
 export const SPUN_LAST = ["final", "previous", "past", "preceding", "prior"];
 
-/** Spins of "next" (the one after). */
-export const SPUN_NEXT = ["subsequent", "following", "coming", "upcoming", "forthcoming", "succeeding"];
+/** Spins of "next" (the one after). A bare "following" is the preposition ("following November's elections"). */
+export const SPUN_NEXT = ["subsequent", "the following", "coming", "upcoming", "forthcoming", "succeeding"];
 
 /** Spins of "year": "yr" (abbreviation swap) and "12 months" (definition swap: "this 12 months"). */
 export const SPUN_YEAR = ["yrs?", "12 months"];
@@ -23,3 +23,6 @@ export const SPUN_MAY = ["Could", "Might"];
 
 /** Spins of "season" names: "the summer season" for "the summer" (a gloss added by the spinner). */
 export const SEASON_GLOSS = "(?:\\s+season)?";
+
+/** Spins of "planned"/"plans" in "planned to leave on Friday": forward-looking like the original. */
+export const SPUN_PLANNED = ["deliberate", "deliberates", "intend", "meant"];

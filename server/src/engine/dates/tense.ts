@@ -3,16 +3,24 @@
 // to meet") points it ahead. The nearest tense-bearing word to the time expression decides, so a
 // sentence mixing "said" and "will" is read clause by clause.
 import type { Tense } from "./model";
+import { SPUN_PLANNED } from "./spun";
 
-/** Words and phrases that look ahead. Checked before the past-tense ones, which would claim "expected". */
-const FUTURE = new RegExp(
+/**
+ * Words and phrases that look ahead. Checked before the past-tense ones, which would claim "expected".
+ * "would" is neither: in reported speech ("said he would visit on Friday") it leans both ways.
+ * The modal "Could" spun from "May" is capitalised mid-sentence, so it is only taken in lower case.
+ */
+const FUTURE_WORDS = (
   [
-    "will", "won[’']t", "shall", "[’']ll", "going to", "gonna", "would", "intends? to", "aims? to", "hopes? to", "plans? to",
+    "will", "won[’']t", "shall", "going to", "gonna", "might", "may", "could", "can", "should", "must", "intends? to", "expects? to", "aims? to", "hopes? to", "plans? to",
     "(?:is|are|was|were) to", "upcoming", "ahead of", "set to", "due to (?:be|begin|start|arrive|meet|visit|travel|hold|take|make|vote)",
     "(?:expected|predicted|anticipated|scheduled|slated|poised|planned|hoped|likely|set|due) (?:to|for)",
-  ].map((p) => `(?:${p})`).join("|"),
-  "giy",
+    `(?:${SPUN_PLANNED.join("|")}) to`,
+    // The present tense of travel and meeting verbs announces a schedule: "Blinken arrives in Beijing on Sunday".
+    "(?:arrives|travels|visits|heads|departs|leaves|meets|hosts|begins|starts|opens|returns|flies|convenes)",
+  ].map((p) => `(?:${p})`).join("|")
 );
+const FUTURE = new RegExp(`(?<![\\p{L}])(?:${FUTURE_WORDS})(?![\\p{L}])`, "gu");
 
 /** Irregular past forms common in news reports; regular ones are caught by their -ed ending. */
 const IRREGULAR_PAST = new Set(
@@ -34,9 +42,9 @@ interface Signal {
 export function tenseSignals(sentence: string): Signal[] {
   const signals: Signal[] = [];
   const futureSpans: [number, number][] = [];
-  FUTURE.lastIndex = 0;
-  const futureRe = new RegExp(`(?<![\\p{L}])(?:${FUTURE.source})(?![\\p{L}])`, "giu");
-  for (const m of sentence.matchAll(futureRe)) {
+  // Contractions hang off the previous word ("he’ll"), so they are found without a word start.
+  for (const m of sentence.matchAll(/[’']ll(?![\p{L}])/gu)) signals.push({ index: m.index, tense: "future" });
+  for (const m of sentence.matchAll(FUTURE)) {
     signals.push({ index: m.index, tense: "future" });
     futureSpans.push([m.index, m.index + m[0].length]);
   }
@@ -54,6 +62,10 @@ export function tenseSignals(sentence: string): Signal[] {
  * (";", a dash, a quotation's end) counting as further away.
  */
 export function tenseAt(sentence: string, signals: Signal[], index: number): Tense {
+  // The preposition in front decides first: "since November" looked back, "by early June" ahead.
+  const before = sentence.slice(Math.max(0, index - 12), index);
+  if (/(?:since|following)\s+$/i.test(before)) return "past";
+  if (/(?:by|ahead of|until)\s+$/i.test(before)) return "future";
   let best: Signal | null = null;
   let bestDistance = Infinity;
   for (const s of signals) {

@@ -62,8 +62,8 @@ function readPartOfYear(g: Groups, scope: Scope, at: { start: number }): Reading
   let year = quarterYear(g, scope.dct);
   let how = hasYear ? "as written" : "of the article's year";
   if (!hasYear && scope.dct && kind === "quarter") {
-    // A quarter still to come is last year's in a past-tense report ("reported fourth-quarter profit" in January).
-    const direction = directionFor(undefined, scope.tenseAt(at.start), "same");
+    // A past-tense report looks back ("reported fourth-quarter profit" in January); else the nearest such quarter.
+    const direction = directionFor(undefined, scope.tenseAt(at.start), "nearest");
     year = placeInYear(scope.dct.year, Math.ceil(scope.dct.month / 3), n, 4, direction);
     how = `${directionWords(direction)} the article's date ${formatDay(scope.dct)}`;
   }

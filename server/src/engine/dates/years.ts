@@ -5,7 +5,8 @@ import { WB, WE } from "./lexicon";
 import { pattern, scan } from "./match";
 import type { Candidate } from "./model";
 
-const YEAR = pattern(`(?<![\\p{L}\\p{N}_$£€#.,:/–-])(?<t>(?<y>1[89]\\d\\d|20\\d\\d))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d|\\s*(?:percent|per cent)${WE})`);
+// A hyphen before is allowed only after a letter: "mid-2011" but not "2010-2011" (its second half is read as a range elsewhere).
+const YEAR = pattern(`(?<![\\p{L}\\p{N}_$£€#.,:/–])(?<![\\p{N}]-)(?<t>(?<y>1[89]\\d\\d|20\\d\\d))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d|\\s*(?:percent|per cent)${WE})`);
 const DECADE = pattern(`(?<![\\p{L}\\p{N}_$£€])(?<t>(?<c>1[89]|20)(?<d>\\d)0s|[’'](?<d2>\\d)0s|(?<d3>[1-9])0s)${WE}`);
 
 /** Words after a number that make it a count, not a year. Function words ending in s are not plurals. */
