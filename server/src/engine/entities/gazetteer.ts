@@ -170,7 +170,7 @@ export const ORG_HEADS = new Set(
 institute|institution|ministry|council|fund|department|center|centre|corp|corporation|company|co|inc|incorporated|
 ltd|limited|llc|plc|ag|gmbh|sa|spa|nv|group|holdings|university|college|school|academy|agency|bureau|office|authority|
 commission|committee|board|bank|association|federation|union|league|party|organization|organisation|foundation|trust|
-society|club|army|navy|force|forces|guard|police|court|courts|parliament|congress|senate|assembly|cabinet|government|
+society|club|corps|army|navy|force|forces|guard|police|court|courts|parliament|congress|senate|assembly|cabinet|government|
 administration|department|service|services|network|times|post|journal|news|herald|tribune|gazette|daily|press|media|
 television|tv|radio|broadcasting|airlines|airways|motors|motor|automotive|industries|industry|systems|technologies|
 technology|electronics|communications|telecom|energy|petroleum|oil|pharmaceuticals|capital|partners|investments|

@@ -99,19 +99,33 @@ function readLines(text: string, layout: ArticleLayout): Line[] {
  */
 function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType })[] {
   const typeByWord = new Map<string, EntityType>();
+  /** Words of the article's full person names: "Austin" is Lloyd Austin here, not the city. */
+  const personWords = new Set<string>();
+  const events = new Set<string>();
   for (const c of found) {
+    if (c.event) {
+      events.add(initialsOf(c.text));
+      continue;
+    }
     if (!c.type) continue;
     const words = nameTokens(c.text);
     typeByWord.set(nameKey(c.text), c.type);
-    if (c.type === "person" && words.length > 1) for (const w of [words[0]!, words.at(-1)!]) if (!typeByWord.has(w)) typeByWord.set(w, "person");
+    // "Blinken" and "Xi" of "Xi Jinping"; "Apple" of "Apple Computer".
+    const parts = c.type === "person" && words.length > 1 ? [words[0]!, words.at(-1)!] : c.type === "organization" ? [words[0]!] : [];
+    for (const w of parts) if (!typeByWord.has(w)) typeByWord.set(w, c.type);
+    if (c.type === "person" && words.length > 1) for (const w of parts) personWords.add(w);
   }
   const out: (T & { type: EntityType })[] = [];
   for (const c of found) {
-    const type = c.type ?? typeByWord.get(nameKey(c.text)) ?? (isAcronymText(c.text) ? "organization" : null);
-    if (type) out.push({ ...c, type });
+    if (c.event || events.has(c.text.replace(/\./g, ""))) continue;
+    const lonePerson = c.type === "place" && personWords.has(nameKey(c.text));
+    const type = lonePerson ? "person" : c.type ?? typeByWord.get(nameKey(c.text)) ?? c.fallback ?? (isAcronymText(c.text) ? "organization" : null);
+    if (type) out.push({ ...c, type, ...(lonePerson && { canonical: undefined }) });
   }
   return splitHyphenated(out, typeByWord);
 }
+
+const initialsOf = (name: string) => name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
 
 const isAcronymText = (s: string) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(s);
 

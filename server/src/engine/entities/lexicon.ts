@@ -1,4 +1,5 @@
 // Word-level tests shared by the recognisers: what a token is, as far as names go.
+import nlp from "compromise";
 import {
   COMMON_ACRONYMS, EVENT_HEADS, KNOWN_NAMES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_HEADS, TITLE_WORDS, type KnownName,
 } from "./gazetteer";
@@ -53,6 +54,20 @@ export function isCommonWord(t: Token): boolean {
     tags.has("Adverb") || tags.has("Verb") || tags.has("Adjective") || tags.has("QuestionWord") ||
     tags.has("Plural") || tags.has("Value") || tags.has("Date") || tags.has("Expression") || tags.has("Noun")
   );
+}
+
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const NAME_TAGS = /Person|Place|Organization|Country|City|Region|FirstName|LastName|Name/;
+
+/**
+ * compromise's lexicon knows the word as an ordinary word ("Hope", "Store", "Diplomats"), or its shape says it is one
+ * ("Regardless", "Facing"): a capital on it says nothing about a name.
+ */
+export function isLexiconWord(t: Token): boolean {
+  const entry = LEXICON[t.core.toLowerCase()];
+  if (entry !== undefined) return !NAME_TAGS.test(String(entry));
+  if (t.tags.has("Verb") || t.tags.has("Adverb") || t.tags.has("Gerund") || t.tags.has("Plural") || t.tags.has("Adjective")) return true;
+  return /(?:ly|ing|less|ness|ed)$/.test(t.core) && t.core.length > 5;
 }
 
 export function isAcronym(t: Token): boolean {

@@ -4,7 +4,7 @@
 import type { EntityType } from "../types";
 import {
   CONNECTORS, FUNCTION_WORDS, isAcronym, isCommonWord, isDemonym, isEventHead, isFunctionWord, isHonorific, isOrgHead,
-  isOrgLead, isPlaceHead, isTimeWord, isTitleHead, isTitleWord, known,
+  isLexiconWord, isOrgLead, isPlaceHead, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
 import type { Token } from "./tokens";
 
@@ -20,14 +20,16 @@ export interface Candidate {
   role?: { start: number; end: number };
   /** The name stood after an honorific (Mr., Dr.): certainly a person. */
   honorific?: boolean;
+  /** The type to take when nothing in the article says otherwise. */
+  fallback?: EntityType;
+  /** An event's name ("Worldwide Developers Conference"): not an entity, and neither is its acronym. */
+  event?: boolean;
 }
 
 /** Words after a name that say a person acted: "Sun remarked", "Biden administration". */
 const PERSON_FOLLOWERS = new Set(
   "said says told added noted argued wrote stated remarked explained insisted warned acknowledged asked replied answered announced urged tweeted administration family wife husband".split(" "),
 );
-/** Words before a lone name that make it a place: "in Bali", "from Anchorage". */
-const PLACE_PRECEDERS = new Set("in from into near across throughout visited visiting toward towards via outside inside".split(" "));
 
 /** A headline in Title Case capitalises every content word, so capitals there say nothing about names. */
 export function isTitleCaseLine(tokens: readonly Token[]): boolean {
@@ -100,7 +102,7 @@ export function recognizeLine(ctx: LineContext): Candidate[] {
   for (const [runStart, runEnd] of capitalisedRuns(tokens)) {
     let i = runStart;
     // A capitalised common word opening a sentence is not part of a name ("When Antony Blinken…", "Analysts…").
-    while (i <= runEnd && tokens[i]!.sentenceStart && startsWithCommonWord(tokens[i]!, ctx)) i++;
+    while (i <= runEnd && tokens[i]!.sentenceStart && startsWithCommonWord(tokens, i, runEnd, ctx)) i++;
     if (i > runEnd) continue;
     if (ctx.titleCase) {
       out.push(...knownAndAcronyms(ctx, i, runEnd));
@@ -111,10 +113,20 @@ export function recognizeLine(ctx: LineContext): Candidate[] {
   return out;
 }
 
-function startsWithCommonWord(t: Token, ctx: LineContext): boolean {
+/**
+ * A sentence's first word is capitalised whatever it is. It starts a name only if it is known, or if the capitalised
+ * words after it make a name with it ("Apple Computer", "General Motors") and it is a noun or adjective that the
+ * article never writes in lowercase.
+ */
+function startsWithCommonWord(tokens: readonly Token[], i: number, runEnd: number, ctx: LineContext): boolean {
+  const t = tokens[i]!;
   if (known(t.core) || isAcronym(t)) return false;
-  if (ctx.lowercaseWords.has(t.core.toLowerCase())) return true;
-  return isCommonWord(t) || isTitleWord(t) === false && FUNCTION_WORDS.has(t.core.toLowerCase());
+  if (ctx.lowercaseWords.has(t.core.toLowerCase()) || isFunctionWord(t)) return true;
+  if (!isCommonWord(t)) return false;
+  const next = tokens[i + 1];
+  const joinsName = i < runEnd && next !== undefined && !known(next.core) && !isTitleWord(next) && !isFunctionWord(next);
+  const nounLike = !t.tags.has("Verb") && !t.tags.has("Adverb") && !t.tags.has("Plural");
+  return !(joinsName && nounLike);
 }
 
 /** In title-case text only what is certain: gazetteer names and acronyms. */
@@ -154,7 +166,9 @@ function splitRun(ctx: LineContext, from: number, to: number): Candidate[] {
 function cutBefore(tokens: readonly Token[], start: number, i: number): boolean {
   const prev = tokens[i - 1]!;
   const t = tokens[i]!;
-  if (isOrgHead(prev) && !isOrgHead(t) && t.core !== "of" && !isOrgLead(t) && i - 1 > start) return true;
+  // "Chrysler LLC | Jim Press", "German Marshall Fund | Asia": a name starts right after an organisation's head.
+  const startsName = known(t.core) || t.tags.has("FirstName") || isTitleHead(t);
+  if (isOrgHead(prev) && i - 1 > start && startsName && !isOrgHead(t)) return true;
   if (isAcronym(t) && t.upper && initials(tokens.slice(start, i)) === t.core.replace(/\./g, "")) return true;
   return false;
 }
@@ -170,15 +184,24 @@ function initials(words: readonly Token[]): string {
 function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const { tokens, text } = ctx;
   while (from <= to && (isFunctionWord(tokens[from]!) || isDemonym(tokens[from]!) || isTimeWord(tokens[from]!))) from++;
-  while (to >= from && (isFunctionWord(tokens[to]!) || isTimeWord(tokens[to]!) || (isDemonym(tokens[to]!) && to > from))) to--;
+  // ("Liu He": a pronoun can end a name; a determiner or preposition cannot.)
+  while (to >= from && ((isFunctionWord(tokens[to]!) && !tokens[to]!.tags.has("Pronoun")) || isTimeWord(tokens[to]!))) to--;
+  // "North American", "South Korean": an adjective of nationality, not a name.
+  if (to > from && isDemonym(tokens[to]!) && !known(tokens[to]!.core)) return [];
   if (from > to) return [];
-  if (isEventHead(tokens[to]!) && knownAt(tokens, text, from, to) !== to) return [];
+  if (isEventHead(tokens[to]!) && knownAt(tokens, text, from, to) !== to) return [{ ...candidate(ctx, from, to), type: null, event: true }];
   if (to === from && isDemonym(tokens[from]!)) return [];
   const whole = knownAt(tokens, text, from, to);
   if (whole === to) return [candidate(ctx, from, to)];
   if (isOrganisationRun(tokens, from, to)) {
-    while (from < to && (isHonorific(tokens[from]!) || isTitleHead(tokens[from]!)) && !isOrgLead(tokens[from]!)) from++;
+    while (from < to && isHonorific(tokens[from]!)) from++;
     return [{ ...candidate(ctx, from, to), type: "organization" }];
+  }
+  // "the Apple Chief Executive Officer": a title with no name after it; only its qualifier is a name.
+  if (isTitleHead(tokens[to]!) && !isOrgHead(tokens[to]!)) {
+    let t0 = to;
+    while (t0 - 1 >= from && (isTitleWord(tokens[t0 - 1]!) || tokens[t0 - 1]!.core === "of")) t0--;
+    return t0 > from ? qualifier(ctx, from, t0 - 1) : [];
   }
   // [qualifier][title][name]: the last block of title words that a name follows.
   const out: Candidate[] = [];
@@ -199,7 +222,8 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
     if (titleStart > from) out.push(...qualifier(ctx, from, titleStart - 1));
     const name = candidate(ctx, titleEnd + 1, to);
     const honorific = block.every((t) => isHonorific(t));
-    if (name.type === null) name.type = typeByShape(ctx, titleEnd + 1, to) ?? "person";
+    // A name after a title is a person's, whatever the tagger guessed.
+    if (name.type === null) name.type = "person";
     if (name.type === "person") {
       if (honorific) name.honorific = true;
       else name.role = { start: tokens[titleStart]!.start, end: tokens[titleEnd]!.coreEnd };
@@ -207,9 +231,10 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
     out.push(name);
     return out;
   }
-  // Known names leading the run qualify what follows ("US Kamala Harris" is rare; "Taiwan Strait" is one place).
   const name = candidate(ctx, from, to);
   if (name.type === null) name.type = typeByShape(ctx, from, to);
+  // A lone capitalised word inside a sentence that nothing types: in news most often a company or body ("Apple").
+  if (name.type === null && from === to && !tokens[from]!.sentenceStart && !isLexiconWord(tokens[from]!)) name.fallback = "organization";
   out.push(name);
   return out;
 }
@@ -229,7 +254,7 @@ function qualifier(ctx: LineContext, from: number, to: number): Candidate[] {
     while (j + 1 <= to && knownAt(tokens, text, j + 1, to) < 0) j++;
     const words = tokens.slice(i, j + 1);
     if (words.every((w) => !ctx.lowercaseWords.has(w.core.toLowerCase()) && !isTitleWord(w) && !isFunctionWord(w))) {
-      out.push({ ...candidate(ctx, i, j), type: isAcronym(words[0]!) || words.length > 0 ? "organization" : null });
+      out.push({ ...candidate(ctx, i, j), type: "organization" });
     }
     i = j;
   }
@@ -257,16 +282,20 @@ function typeByShape(ctx: LineContext, from: number, to: number): EntityType | n
   const last = words.at(-1)!;
   if (words.length > 1 && isPlaceHead(last)) return "place";
   if (words.length === 1 && isAcronym(last) && last.upper) return "organization";
+  // compromise's bare Person and Place tags are often guesses ("Antony" is a Place to it); its name lexicons and its
+  // country and city lists are not. Heads count: a first name first, a family name or a place last.
   const votes: Record<EntityType, number> = { person: 0, place: 0, organization: 0 };
-  for (const w of words) {
-    if (w.tags.has("FirstName") || w.tags.has("LastName") || (w.tags.has("Person") && !w.tags.has("Honorific"))) votes.person++;
-    if (w.tags.has("Place") || w.tags.has("Country") || w.tags.has("City") || w.tags.has("Region")) votes.place++;
-    if (w.tags.has("Organization")) votes.organization++;
-  }
+  const first = words[0]!;
+  if (first.tags.has("FirstName")) votes.person++;
+  if (last.tags.has("LastName") || (words.length === 1 && last.tags.has("FirstName"))) votes.person++;
+  if (words.some((w) => w.tags.has("Country") || w.tags.has("City") || w.tags.has("Region"))) votes.place++;
+  if (last.tags.has("Place") && words.length === 1) votes.place++;
+  if (last.tags.has("Organization")) votes.organization++;
   const next = tokens[to + 1];
-  const prev = tokens[from - 1];
   if (next && next.punctBefore.replace(/[,”"’']/g, "") === "" && PERSON_FOLLOWERS.has(next.core.toLowerCase())) votes.person += 2;
-  if (words.length === 1 && prev && !words[0]!.punctBefore && PLACE_PRECEDERS.has(prev.core.toLowerCase())) votes.place += 2;
+  // "Craiova, Romania": a name followed by a comma and a known place is a place in it.
+  const after = tokens[to + 2];
+  if (next && next.punctBefore === "," && known(next.core)?.type === "place" && !(after && after.punctBefore === "" && after.capitalised)) votes.place += 2;
   const ranked = (Object.entries(votes) as [EntityType, number][]).sort((a, b) => b[1] - a[1]);
   if (ranked[0]![1] > ranked[1]![1]) return ranked[0]![0];
   // Two to four capitalised words ending in no common word are, in news, most often a person's name.
