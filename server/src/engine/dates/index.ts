@@ -4,6 +4,7 @@
 // so an anaphoric "a month prior" can lean on the date before it.
 import { splitSentences } from "../read/sentences";
 import type { ArticleDate, ArticleLayout, Span, Timex } from "../types";
+import { findAnaphoric } from "./anaphora";
 import { parseDay } from "./calendar";
 import { findDeictic } from "./deictic";
 import { findDurations } from "./durations";
@@ -18,7 +19,7 @@ import { findWeekdays } from "./weekdays";
 import { findYearParts } from "./yearParts";
 import { findYears } from "./years";
 
-const RULES: Rule[] = [findMonthDates, findYears, findYearParts, findWeekdays, findRelativePeriods, findDurations, findClockTimes, findSets, findDeictic];
+const RULES: Rule[] = [findMonthDates, findYears, findYearParts, findWeekdays, findRelativePeriods, findDurations, findClockTimes, findSets, findDeictic, findAnaphoric];
 
 /** Longest piece of text one scan sees: keeps every rule linear even on a 5 MB line with no sentence breaks. */
 const MAX_PIECE = 2000;
@@ -46,7 +47,7 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
         ...(reading.mod !== undefined && { mod: reading.mod }),
         explanation: `${t} → ${reading.meaning}`,
       });
-      if (/^\d{4}(-\d\d){0,2}$/.test(reading.value)) previous = reading;
+      if (/^\d{4}(-(\d\d(-\d\d)?|Q\d|H\d|W\d\d))?$/.test(reading.value)) previous = reading;
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -2,7 +2,7 @@
 // "March 2013", "last November", "in Could 2021". A month without a year is placed from the article's
 // date by the clause's tense ("met in November" looks back, "will attend in November" ahead).
 import { directionFor, directionWords, placeInYear } from "./anchor";
-import { daysInMonth, formatDay, formatMonth } from "./calendar";
+import { addDays, daysInMonth, formatDay, formatMonth, formatWeek, isoWeek, weekdayOf } from "./calendar";
 import { ANY_MONTH, isLast, isNext, LAST, monthName, monthNumber, NEXT, STRONG_MONTH, THIS, WB, WE, WEEKDAY, BARE_WEAK_MONTH } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
@@ -22,6 +22,9 @@ const MONTH_YEAR = pattern(`${WB}(?<t>(?<mon>${ANY_MONTH}),?\\s+(?:of\\s+)?${YEA
 
 /** "October of next year", "March of last year", "June this year". */
 const MONTH_RELATIVE_YEAR = pattern(`${WB}(?<t>(?<mon>${ANY_MONTH}),?\\s+(?:of\\s+)?(?<rel>${LAST}|${NEXT}|${THIS})\\s+(?:year|yr|12 months))${WE}`);
+
+/** "the last week of March", "the first week of June 2009": the ISO week whose Thursday falls in that week of the month. */
+const WEEK_OF_MONTH = pattern(`${WB}(?<t>[Tt]he\\s+(?<ord>first|second|third|fourth|last|final)\\s+week\\s+of\\s+(?<mon>${ANY_MONTH})(?:,?\\s+${YEAR})?)${WE}`);
 
 /** Words after which a capitalised "May"/"Could" can only be the month ("in Could", "since May"). */
 const MONTH_CONTEXT = "(?:in|since|until|till|by|from|through|during|before|after|of|early|late|mid|last|next|this|final|between)";
@@ -69,6 +72,22 @@ function readMonthRelativeYear(g: Groups, scope: Scope): Reading | null {
   return { type: "DATE", value: formatMonth(year, month), meaning: `${monthName(month)} of ${["the year before", "the year of", "the year after"][shift + 1]} the article's date ${formatDay(scope.dct)}` };
 }
 
+const WEEK_ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, last: -1, final: -1 };
+
+function readWeekOfMonth(g: Groups, scope: Scope, at: { start: number }): Reading | null {
+  const month = monthNumber(g.mon!);
+  if (!month) return null;
+  const year = g.y ? Number(g.y) : yearOf(month, scope, at.start).year;
+  if (year === null) return { type: "DATE", value: "XXXX-WXX", meaning: `a week of ${monthName(month)}; the article has no date` };
+  const n = WEEK_ORDINAL[g.ord!.toLowerCase()]!;
+  // Thursdays of the month: the n-th (or last) one names its ISO week.
+  const firstThursday = addDays({ year, month, day: 1 }, (4 - weekdayOf({ year, month, day: 1 }) + 7) % 7);
+  const thursdays = [0, 1, 2, 3, 4].map((k) => addDays(firstThursday, 7 * k)).filter((d) => d.month === month);
+  const thursday = n > 0 ? thursdays[n - 1] : thursdays.at(-1);
+  if (!thursday) return null;
+  return { type: "DATE", value: formatWeek(isoWeek(thursday)), meaning: `the ${g.ord!.toLowerCase()} week of ${monthName(month)} ${year} (ISO week)` };
+}
+
 function readBareMonth(g: Groups, scope: Scope, at: { start: number }): Reading | null {
   const month = monthNumber(g.mon ?? g.mon2!);
   if (!month) return null;
@@ -91,6 +110,7 @@ export function findMonthDates(sentence: string): Candidate[] {
     ...scan(sentence, DAY_MONTH, readDayMonth),
     ...scan(sentence, MONTH_YEAR, readMonthYear),
     ...scan(sentence, MONTH_RELATIVE_YEAR, readMonthRelativeYear),
+    ...scan(sentence, WEEK_OF_MONTH, readWeekOfMonth),
     ...scan(sentence, BARE_MONTH, readBareMonth, (g, s, e) => !looksLikeName(sentence, g, s, e)),
   ].map((c) => ({ ...c, modifiable: true }));
 }

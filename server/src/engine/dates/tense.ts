@@ -51,7 +51,9 @@ export function tenseSignals(sentence: string): Signal[] {
   for (const m of sentence.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}-]*(?![\p{L}])/gu)) {
     if (futureSpans.some(([s, e]) => m.index >= s && m.index < e)) continue;
     const w = m[0];
-    const past = IRREGULAR_PAST.has(w) || (w.length > 4 && /ed$/.test(w) && !NOT_PAST.has(w));
+    // A participle after "be" is a passive infinitive ("should be completed"), not a report of the past.
+    const passive = /\bbe(?:ing)?\s+$/.test(sentence.slice(Math.max(0, m.index - 7), m.index));
+    const past = IRREGULAR_PAST.has(w) || (w.length > 4 && /ed$/.test(w) && !NOT_PAST.has(w) && !passive);
     if (past) signals.push({ index: m.index, tense: "past" });
   }
   return signals.sort((a, b) => a.index - b.index);
@@ -64,14 +66,14 @@ export function tenseSignals(sentence: string): Signal[] {
 export function tenseAt(sentence: string, signals: Signal[], index: number): Tense {
   // The preposition in front decides first: "since November" looked back, "by early June" ahead.
   const before = sentence.slice(Math.max(0, index - 12), index);
-  if (/(?:since|following)\s+$/i.test(before)) return "past";
-  if (/(?:by|ahead of|until)\s+$/i.test(before)) return "future";
+  if (/(?:since|following)\s+(?:(?:early|late|mid)[\s-]+)?$/i.test(before)) return "past";
+  if (/(?:by|ahead of|until)\s+(?:(?:early|late|mid)[\s-]+)?$/i.test(before)) return "future";
   let best: Signal | null = null;
   let bestDistance = Infinity;
   for (const s of signals) {
     const [a, b] = s.index < index ? [s.index, index] : [index, s.index];
     const between = sentence.slice(a, b);
-    const breaks = (between.match(/[;—–]|[”"]\s|, (?:but|while|whereas|and)\b|\bwhen\b/g) ?? []).length;
+    const breaks = (between.match(/[;—–]|[”"]\s|, (?:but|while|whereas|and)\b|\b(?:when|that)\b/g) ?? []).length;
     const distance = between.split(/\s+/).length + breaks * 12;
     if (distance < bestDistance || (distance === bestDistance && s.tense === "future")) {
       best = s;

@@ -49,7 +49,7 @@ function quarterYear(g: Groups, dct: Day | null): number | null {
   return dct.year;
 }
 
-function readPartOfYear(g: Groups, scope: Scope, at: { start: number }): Reading | null {
+function readPartOfYear(g: Groups, scope: Scope): Reading | null {
   const kind = (g.kind ?? "quarter").toLowerCase();
   const size = kind === "half" ? 2 : 4;
   const code = kind === "half" ? "H" : "Q";
@@ -62,8 +62,8 @@ function readPartOfYear(g: Groups, scope: Scope, at: { start: number }): Reading
   let year = quarterYear(g, scope.dct);
   let how = hasYear ? "as written" : "of the article's year";
   if (!hasYear && scope.dct && kind === "quarter") {
-    // A past-tense report looks back ("reported fourth-quarter profit" in January); else the nearest such quarter.
-    const direction = directionFor(undefined, scope.tenseAt(at.start), "nearest");
+    // Quarters are named close to the article's date, whatever the tense: "fourth-quarter profit" in January is last year's.
+    const direction = "nearest";
     year = placeInYear(scope.dct.year, Math.ceil(scope.dct.month / 3), n, 4, direction);
     how = `${directionWords(direction)} the article's date ${formatDay(scope.dct)}`;
   }
