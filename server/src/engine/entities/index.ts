@@ -98,31 +98,44 @@ function readLines(text: string, layout: ArticleLayout): Line[] {
  * an acronym is an organisation unless it spells a known name ("BIDEN"). Names still untyped are dropped.
  */
 function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType })[] {
-  const typeByWord = new Map<string, EntityType>();
-  /** Words of the article's full person names: "Austin" is Lloyd Austin here, not the city. */
-  const personWords = new Set<string>();
-  const events = new Set<string>();
-  for (const c of found) {
-    if (c.event) {
-      events.add(initialsOf(c.text));
-      continue;
+  const events = new Set(found.filter((c) => c.event).map((c) => initialsOf(c.text)));
+  const live = found.filter((c) => !c.event && !events.has(c.text.replace(/\./g, "")));
+  // What the article says of each name: strong evidence (gazetteer, heads, titles) anywhere beats weak evidence.
+  const strong = new Map<string, EntityType>();
+  const weak = new Map<string, Map<EntityType, number>>();
+  for (const c of live) {
+    const key = nameKey(c.text);
+    if (c.type) strong.set(key, c.type);
+    else if (c.fallback) {
+      const votes = weak.get(key) ?? new Map<EntityType, number>();
+      votes.set(c.fallback, (votes.get(c.fallback) ?? 0) + 1);
+      weak.set(key, votes);
     }
-    if (!c.type) continue;
+  }
+  const majority = (key: string) => {
+    const votes = weak.get(key);
+    return votes ? [...votes].sort((a, b) => b[1] - a[1])[0]![0] : undefined;
+  };
+  const typeOf = (c: T) => c.type ?? strong.get(nameKey(c.text)) ?? majority(nameKey(c.text)) ?? null;
+
+  // Multi-word names first; their words then type the lone ones: "Blinken" and "Xi" of "Xi Jinping", "Apple" of
+  // "Apple Computer"; and "Austin" is Lloyd Austin here, not the city.
+  const byPart = new Map<string, EntityType>();
+  for (const c of live) {
     const words = nameTokens(c.text);
-    typeByWord.set(nameKey(c.text), c.type);
-    // "Blinken" and "Xi" of "Xi Jinping"; "Apple" of "Apple Computer".
-    const parts = c.type === "person" && words.length > 1 ? [words[0]!, words.at(-1)!] : c.type === "organization" ? [words[0]!] : [];
-    for (const w of parts) if (!typeByWord.has(w)) typeByWord.set(w, c.type);
-    if (c.type === "person" && words.length > 1) for (const w of parts) personWords.add(w);
+    const type = words.length > 1 ? typeOf(c) : null;
+    if (type === "person") for (const w of [words[0]!, words.at(-1)!]) byPart.set(w, "person");
+    else if (type === "organization" && !byPart.has(words[0]!)) byPart.set(words[0]!, "organization");
   }
   const out: (T & { type: EntityType })[] = [];
-  for (const c of found) {
-    if (c.event || events.has(c.text.replace(/\./g, ""))) continue;
-    const lonePerson = c.type === "place" && personWords.has(nameKey(c.text));
-    const type = lonePerson ? "person" : c.type ?? typeByWord.get(nameKey(c.text)) ?? c.fallback ?? (isAcronymText(c.text) ? "organization" : null);
-    if (type) out.push({ ...c, type, ...(lonePerson && { canonical: undefined }) });
+  for (const c of live) {
+    const key = nameKey(c.text);
+    const single = nameTokens(c.text).length === 1;
+    const familyName = single && byPart.get(key) === "person" && c.type !== "person";
+    const type = familyName ? "person" : (c.type ?? strong.get(key) ?? (single ? byPart.get(key) : undefined) ?? majority(key) ?? (isAcronymText(c.text) ? "organization" : null));
+    if (type) out.push({ ...c, type, ...(familyName && { canonical: undefined }) });
   }
-  return splitHyphenated(out, typeByWord);
+  return splitHyphenated(out, new Map([...byPart, ...strong]));
 }
 
 const initialsOf = (name: string) => name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");

@@ -232,13 +232,13 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
     return out;
   }
   const name = candidate(ctx, from, to);
-  if (name.type === null) name.type = typeByShape(ctx, from, to);
-  // A lone capitalised word inside a sentence that nothing types: in news most often a company or body ("Apple").
-  // Capitalised words that are no person's name: a company or body ("Apple Computer"); alone inside a sentence,
-  // only when the word is no ordinary English word ("Chrysler", not "Hope").
-  const lone = from === to;
-  if (name.type === null && (!lone || (!tokens[from]!.sentenceStart && !isLexiconWord(tokens[from]!) && !isDictionaryWord(tokens[from]!)))) {
-    name.fallback = "organization";
+  if (name.type === null) {
+    const shape = typeByShape(ctx, from, to);
+    if (shape?.strong) name.type = shape.type;
+    else if (shape) name.fallback = shape.type;
+    // Capitalised words that are no person's name: a company or body ("Apple Computer"); alone inside a sentence,
+    // only when the word is no ordinary word to compromise ("Chrysler", not "Hope").
+    else if (from < to || (!tokens[from]!.sentenceStart && !isLexiconWord(tokens[from]!))) name.fallback = "organization";
   }
   out.push(name);
   return out;
@@ -280,13 +280,16 @@ function candidate(ctx: LineContext, from: number, to: number): Candidate {
   return k ? { start, end, text, type: k.type, canonical: k.canonical } : { start, end, text, type: null };
 }
 
-/** The type of a name the gazetteer does not know, from its words and the words around it; null when unsure. */
-function typeByShape(ctx: LineContext, from: number, to: number): EntityType | null {
+/**
+ * The type of a name the gazetteer does not know, from its words and the words around it; null when unsure.
+ * Only heads are strong evidence; tags, neighbours and shape are weak, and yield to what the rest of the article says.
+ */
+function typeByShape(ctx: LineContext, from: number, to: number): { type: EntityType; strong: boolean } | null {
   const { tokens } = ctx;
   const words = tokens.slice(from, to + 1);
   const last = words.at(-1)!;
-  if (words.length > 1 && isPlaceHead(last)) return "place";
-  if (words.length === 1 && isAcronym(last) && last.upper) return "organization";
+  if (words.length > 1 && isPlaceHead(last)) return { type: "place", strong: true };
+  if (words.length === 1 && isAcronym(last) && last.upper) return { type: "organization", strong: true };
   // compromise's bare Person and Place tags are often guesses ("Antony" is a Place to it); its name lexicons and its
   // country and city lists are not. Heads count: a first name first, a family name or a place last.
   const votes: Record<EntityType, number> = { person: 0, place: 0, organization: 0 };
@@ -302,11 +305,11 @@ function typeByShape(ctx: LineContext, from: number, to: number): EntityType | n
   const after = tokens[to + 2];
   if (next && next.punctBefore === "," && known(next.core)?.type === "place" && !(after && after.punctBefore === "" && after.capitalised)) votes.place += 2;
   const ranked = (Object.entries(votes) as [EntityType, number][]).sort((a, b) => b[1] - a[1]);
-  if (ranked[0]![1] > ranked[1]![1]) return ranked[0]![0];
+  if (ranked[0]![1] > ranked[1]![1]) return { type: ranked[0]![0], strong: false };
   // Two to four capitalised words ending in no common word are, in news, most often a person's name.
   const looksLikeName = (w: Token) => /^\p{Lu}[\p{Ll}’'.-]/u.test(w.core) || /^\p{Lu}\.$/u.test(w.core);
   const firstIsName = first.tags.has("FirstName") || !isDictionaryWord(first);
-  if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && firstIsName && !isCommonNoun(last, ctx)) return "person";
+  if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && firstIsName && !isCommonNoun(last, ctx)) return { type: "person", strong: false };
   return null;
 }
 

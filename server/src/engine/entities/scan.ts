@@ -27,7 +27,7 @@ export function formMatcher(forms: Iterable<string>): RegExp | null {
   if (variants.size === 0) return null;
   const alternatives = [...variants.keys()].sort((a, b) => b.length - a.length).map(escape);
   // Hyphens and apostrophes are boundaries ("Biden-Xi", "Blinken’s"); letters and digits are not.
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}]|[.][\\p{L}])`, "gu");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}$]|[.][\\p{L}])`, "gu");
   (re as RegExp & { variants?: Map<string, string> }).variants = variants;
   return re;
 }
