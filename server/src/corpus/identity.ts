@@ -1,11 +1,13 @@
 // Identity across articles: which entities of different articles are the same real entity.
 //
 // Each article has already resolved its own short forms ("Wang" → "Wang Yi" in one article, "Wang Yiwei" in
-// another), so only full forms meet here. An entity whose article never gave more than one word ("Blinken")
-// binds to a full name of the corpus that ends or starts with that word, preferring the candidate whose company
-// (the other entities of the article) it shares most; with no candidate it stands alone.
+// another), so people meet here by their full names only. Organisations and places meet by any name they go by in
+// an article ("GM" and "General Motors" in one article join every article that uses either). A person whose article
+// never gave more than one word ("Blinken") binds to a full name of the corpus that ends or starts with that word,
+// preferring the candidate whose company (the other entities of the article) it shares most; with no candidate it
+// stands alone.
 import type { ArticleEntity, EntityType } from "../engine/types";
-import { nameKey, nameTokens, slug } from "../engine/entities/names";
+import { entityKey, nameKey, nameTokens, slug } from "../engine/entities/names";
 
 export interface EntityRef {
   uri: string;
@@ -25,66 +27,62 @@ export interface Cluster {
   members: EntityRef[];
 }
 
-const keyOf = (type: EntityType, name: string) => `${type}:${nameKey(name)}`;
+/** The keys by which an article's entity may meet others; empty for a person known by one word only. */
+function meetingKeys(entity: ArticleEntity): string[] {
+  const forms = [entity.name, ...entity.aliases];
+  if (entity.type !== "person") return [...new Set(forms.map((f) => entityKey(entity.type, f)))];
+  return [...new Set(forms.filter((f) => nameTokens(f).length > 1).map((f) => entityKey("person", f)))];
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(k: string): string {
+    let root = k;
+    while (this.parent.has(root)) root = this.parent.get(root)!;
+    if (root !== k) this.parent.set(k, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}
 
 /** Groups article entities into corpus entities. Deterministic: the same articles give the same ids in any order. */
 export function clusterEntities(articles: readonly ArticleEntities[]): Cluster[] {
   const sorted = [...articles].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  const byKey = new Map<string, { type: EntityType; members: EntityRef[]; names: Map<string, number> }>();
+  const uf = new UnionFind();
+  const placed: { ref: EntityRef; entity: ArticleEntity; key: string }[] = [];
   const shortOnes: { ref: EntityRef; entity: ArticleEntity; company: string[] }[] = [];
 
-  const add = (key: string, type: EntityType, ref: EntityRef, name: string, weight: number) => {
-    let group = byKey.get(key);
-    if (!group) byKey.set(key, (group = { type, members: [], names: new Map() }));
-    group.members.push(ref);
-    group.names.set(name, (group.names.get(name) ?? 0) + weight);
-  };
-
   for (const article of sorted) {
-    const keys = article.entities.map((e) => keyOf(e.type, e.name));
+    const firstKeys = article.entities.map((e) => meetingKeys(e)[0] ?? entityKey(e.type, e.name));
     article.entities.forEach((entity, local) => {
       const ref = { uri: article.uri, local };
-      if (entity.type === "person" && nameTokens(entity.name).length === 1) {
-        shortOnes.push({ ref, entity, company: keys.filter((k) => k !== keys[local]) });
-      } else {
-        add(keys[local]!, entity.type, ref, entity.name, entity.count);
+      const keys = meetingKeys(entity);
+      if (keys.length === 0) {
+        shortOnes.push({ ref, entity, company: firstKeys.filter((_, i) => i !== local) });
+        return;
       }
+      for (const k of keys.slice(1)) uf.union(keys[0]!, k);
+      placed.push({ ref, entity, key: keys[0]! });
     });
   }
 
-  // Full names by each of their words that a short form may use (family name first or last).
-  const byToken = new Map<string, string[]>();
-  for (const [key, group] of byKey) {
-    if (group.type !== "person") continue;
-    const tokens = key.slice("person:".length).split(" ");
-    for (const t of new Set([tokens[0]!, tokens.at(-1)!])) byToken.set(t, [...(byToken.get(t) ?? []), key]);
-  }
-  const companyOf = new Map<string, Set<string>>();
-  for (const article of sorted) {
-    const keys = new Set(article.entities.map((e) => keyOf(e.type, e.name)));
-    for (const k of keys) {
-      let set = companyOf.get(k);
-      if (!set) companyOf.set(k, (set = new Set()));
-      for (const other of keys) if (other !== k) set.add(other);
-    }
-  }
-  for (const { ref, entity, company } of shortOnes) {
-    const token = nameTokens(entity.name)[0]!;
-    const candidates = byToken.get(token) ?? [];
-    let best: string | undefined;
-    let bestScore = -1;
-    for (const key of candidates) {
-      const known = companyOf.get(key) ?? new Set();
-      const shared = company.filter((k) => known.has(k)).length;
-      const score = shared * 1000 + byKey.get(key)!.members.length;
-      if (score > bestScore) [best, bestScore] = [key, score];
-    }
-    add(best ?? keyOf("person", entity.name), "person", ref, entity.name, best ? 0 : entity.count);
-  }
+  const groups = new Map<string, { type: EntityType; members: EntityRef[]; names: Map<string, number> }>();
+  const add = (root: string, type: EntityType, ref: EntityRef, name: string, weight: number) => {
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = { type, members: [], names: new Map() }));
+    group.members.push(ref);
+    group.names.set(name, (group.names.get(name) ?? 0) + weight);
+  };
+  for (const { ref, entity, key } of placed) add(uf.find(key), entity.type, ref, entity.name, entity.count);
+
+  bindShortForms(shortOnes, placed, uf, groups, add);
 
   const clusters: Cluster[] = [];
   const used = new Map<string, number>();
-  for (const [, group] of [...byKey].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const name = canonicalName(group.names);
     let id = slug(name);
     const n = (used.get(id) ?? 0) + 1;
@@ -93,6 +91,46 @@ export function clusterEntities(articles: readonly ArticleEntities[]): Cluster[]
     clusters.push({ id, type: group.type, name, members: group.members });
   }
   return clusters;
+}
+
+type Add = (root: string, type: EntityType, ref: EntityRef, name: string, weight: number) => void;
+
+/** One-word persons join the full name they are the first or last word of, by the company they keep. */
+function bindShortForms(
+  shortOnes: { ref: EntityRef; entity: ArticleEntity; company: string[] }[],
+  placed: { ref: EntityRef; entity: ArticleEntity; key: string }[],
+  uf: UnionFind,
+  groups: Map<string, { members: EntityRef[] }>,
+  add: Add,
+): void {
+  const byWord = new Map<string, Set<string>>();
+  const companyOf = new Map<string, Set<string>>();
+  const articleKeys = new Map<string, string[]>();
+  for (const { ref, key } of placed) articleKeys.set(ref.uri, [...(articleKeys.get(ref.uri) ?? []), uf.find(key)]);
+  for (const { entity, key } of placed) {
+    if (entity.type !== "person") continue;
+    const words = nameKey(entity.name).split(" ");
+    for (const w of [words[0]!, words.at(-1)!]) byWord.set(w, (byWord.get(w) ?? new Set()).add(uf.find(key)));
+  }
+  for (const keys of articleKeys.values()) {
+    for (const k of keys) {
+      const set = companyOf.get(k) ?? new Set<string>();
+      for (const other of keys) if (other !== k) set.add(other);
+      companyOf.set(k, set);
+    }
+  }
+  for (const { ref, entity, company } of shortOnes) {
+    const word = nameTokens(entity.name)[0]!;
+    const roots = company.map((k) => uf.find(k));
+    let best: string | undefined;
+    let bestScore = -1;
+    for (const root of byWord.get(word) ?? []) {
+      const known = companyOf.get(root) ?? new Set();
+      const score = roots.filter((k) => known.has(k)).length * 1000 + (groups.get(root)?.members.length ?? 0);
+      if (score > bestScore || (score === bestScore && best !== undefined && root < best)) [best, bestScore] = [root, score];
+    }
+    add(best ?? entityKey("person", entity.name), "person", ref, entity.name, best ? 0 : entity.count);
+  }
 }
 
 /** The fullest common form: most words first, then most used, then alphabetical for determinism. */

@@ -35,3 +35,15 @@ export function initials(name: string): string {
     .map((w) => w[0])
     .join("");
 }
+
+const LEGAL_SUFFIX = /\s+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|group|ag|sa|spa|nv|gmbh)$/;
+
+/** An organisation's comparable form: its legal suffix dropped ("General Motors Corporation" → "general motors"). */
+export function orgKey(name: string): string {
+  return nameKey(name).replace(LEGAL_SUFFIX, "");
+}
+
+/** The comparable form of a name of any type. */
+export function entityKey(type: string, name: string): string {
+  return `${type}:${type === "organization" ? orgKey(name) : nameKey(name)}`;
+}

@@ -2,7 +2,7 @@
 // A short form binds to the full name it shares a word with; when several fit, to the most salient one (most
 // mentions, then first mentioned), and names from the article proper win over names from its boilerplate.
 import type { EntityType } from "../types";
-import { initials, nameKey, nameTokens } from "./names";
+import { entityKey, initials, nameTokens, orgKey } from "./names";
 
 export interface TypedMention {
   start: number;
@@ -20,11 +20,8 @@ export interface Grouping {
   groups: { type: EntityType; name: string; members: number[] }[];
 }
 
-const ORG_SUFFIX = /\s+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|group|ag|sa|spa|nv|gmbh)$/;
-const orgKey = (name: string) => nameKey(name).replace(ORG_SUFFIX, "");
-
 export function groupMentions(mentions: readonly TypedMention[]): Grouping {
-  const keyOf = (m: TypedMention) => `${m.type}:${m.type === "organization" ? orgKey(m.canonical ?? m.text) : nameKey(m.canonical ?? m.text)}`;
+  const keyOf = (m: TypedMention) => entityKey(m.type, m.canonical ?? m.text);
   // 1. Exact forms.
   const byKey = new Map<string, number[]>();
   mentions.forEach((m, i) => {
@@ -51,7 +48,7 @@ export function groupMentions(mentions: readonly TypedMention[]): Grouping {
       // organisations and places: a leading part ("Ford" of "Ford Motor Company") or the initials ("APEC").
       const first = byKey.get(other)!.map((i) => mentions[i]!.canonical ?? mentions[i]!.text);
       return ow.slice(0, words.length).join(" ") === words.join(" ") ||
-        (words.length === 1 && first.some((f) => initials(f).toLowerCase() === words[0]));
+        (words.length === 1 && first.some((f) => initials(f).toLowerCase() === words[0] || initials(orgKey(f).replace(/\b\p{L}/gu, (c) => c.toUpperCase())).toLowerCase() === words[0]));
     });
     if (candidates.length) parent.set(k, candidates.sort((a, b) => salience(b) - salience(a))[0]!);
   }
