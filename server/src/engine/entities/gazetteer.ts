@@ -152,7 +152,7 @@ finance|national|security|interior|home|house|justice|economic|homeland|health|e
 agriculture|transportation|environment|international|affairs|managing|chief|special|first|under|navy|army|air|force|
 military|intelligence|white|then|current|new|late|operating|financial|technology|general|press|communications|
 policy|public|foreign-policy|party|regional|provincial|federal|district|supreme|associate|lead|principal|
-executive|of`),
+executive`),
 );
 
 export const TITLE_WORDS = new Set([...TITLE_HEADS, ...TITLE_MODIFIERS]);
@@ -162,7 +162,7 @@ export const COMMON_ACRONYMS = new Set(
   list(`CEO|CFO|COO|CTO|CIO|VP|TV|PC|OS|AI|IT|HR|PR|ID|VIP|GDP|GNP|CPI|USD|EUR|GBP|JPY|RMB|UTC|GMT|EST|EDT|PST|PDT|CST|
 CET|BST|AM|PM|LCD|LED|OLED|MP3|MP4|DVD|CD|CDs|SDK|API|CPU|GPU|RAM|USB|GPS|SUV|SUVs|EV|EVs|HIV|AIDS|DNA|RNA|FAQ|PDF|
 HTML|URL|WiFi|OK|HQ|IPO|R&D|M&A|Q1|Q2|Q3|Q4|FY|YoY|ETF|CEOs|MBA|PhD|BA|MA|MD|RSS|SMS|GB|MB|KB|TB|MPH|KM|CO2|LNG|
-ICBM|UAV|AWOL|POW|POWs|PS|NB|ASAP|DIY|FYI|TBA|TBD|RIP|OMG|LOL|USSR`),
+ICBM|UAV|AWOL|POW|POWs|PS|NB|ASAP|DIY|FYI|TBA|TBD|RIP|OMG|LOL|COVID|COVID-19|SARS|MERS|H1N1`),
 );
 /** Words that, last in a capitalised run, make it an organisation ("Stimson Center", "German Marshall Fund"). */
 export const ORG_HEADS = new Set(

@@ -5,7 +5,7 @@
 //         → identity within the article (within.ts) → roles (roles.ts)
 import { lines as nonEmptyLines } from "../read/sentences";
 import type { ArticleEntity, ArticleLayout, EntityType, Mention, Role, Span } from "../types";
-import { isAcronym, known } from "./lexicon";
+import { isAcronymForm, known } from "./lexicon";
 import { nameKey, nameTokens } from "./names";
 import { appositiveAfter, roleBefore } from "./roles";
 import { isTitleCaseLine, recognizeLine, type Candidate } from "./recognize";
@@ -132,7 +132,7 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType }
     const key = nameKey(c.text);
     const single = nameTokens(c.text).length === 1;
     const familyName = single && byPart.get(key) === "person" && c.type !== "person";
-    const type = familyName ? "person" : (c.type ?? strong.get(key) ?? (single ? byPart.get(key) : undefined) ?? majority(key) ?? (isAcronymText(c.text) ? "organization" : null));
+    const type = familyName ? "person" : (c.type ?? strong.get(key) ?? (single ? byPart.get(key) : undefined) ?? majority(key) ?? (isAcronymForm(c.text) ? "organization" : null));
     if (type) out.push({ ...c, type, ...(familyName && { canonical: undefined }) });
   }
   return splitHyphenated(out, new Map([...byPart, ...strong]));
@@ -140,7 +140,6 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType }
 
 const initialsOf = (name: string) => name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
 
-const isAcronymText = (s: string) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(s);
 
 /** "Biden-Xi", "Sullivan-Yang": a hyphenated name whose parts are each names of the article is two mentions. */
 function splitHyphenated<T extends Candidate & { type: EntityType }>(found: T[], typeByWord: Map<string, EntityType>): T[] {
@@ -218,4 +217,3 @@ function markAuthors(layout: ArticleLayout, mentions: Mention[], entities: Artic
   }
 }
 
-void isAcronym;

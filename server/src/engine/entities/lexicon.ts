@@ -29,9 +29,10 @@ export const isHonorific = (t: Token) => /^(mr|mrs|ms|miss|dr|sir|dame|mx)\.?$/i
 
 /** "Chinese", "American", "Romanian": compromise knows most; the suffix test catches the rest ("Victorian"). */
 export function isDemonym(t: Token): boolean {
+  if (known(t.core)) return false; // compromise calls "Philippines" a demonym
   if (t.tags.has("Demonym") || t.tags.has("Language")) return true;
-  if (!t.capitalised || t.upper || known(t.core)) return false;
-  return /(?:ian|ean|ese|ish)$/.test(t.core) && t.core.length >= 6 && !t.tags.has("FirstName") && !t.tags.has("LastName");
+  if (!t.capitalised || t.upper) return false;
+  return /(?:ian|ean|ican|ese|ish)$/.test(t.core) && t.core.length >= 6 && !t.tags.has("FirstName") && !t.tags.has("LastName");
 }
 
 /** Month and weekday names (and "Could", the spinner's "May"): dates, not names. */
@@ -83,8 +84,12 @@ const DICTIONARY: ReadonlySet<string> = new Set([...words10, ...words20, ...word
  */
 export const isDictionaryWord = (t: Token) => DICTIONARY.has(t.core.toLowerCase());
 
-export function isAcronym(t: Token): boolean {
-  return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(t.core) && !/^[IVXLC]+$/.test(t.core) && !COMMON_ACRONYMS.has(t.core.replace(/\./g, ""));
+export const isAcronym = (t: Token) => isAcronymForm(t.core);
+
+/** "CIA", "U.N.", "G20", "AT&T": capitals (and digits) that name a body; not "CEO", "TV", roman numerals. */
+export function isAcronymForm(form: string): boolean {
+  return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}(?:-\d+)?$/u.test(form) && !/^[IVXLC]+$/.test(form) &&
+    !COMMON_ACRONYMS.has(form.replace(/\./g, "")) && !COMMON_ACRONYMS.has(form);
 }
 
 /** The gazetteer entry for a form, trying the form as written and, for all-caps text, in title case. */

@@ -183,7 +183,9 @@ function initials(words: readonly Token[]): string {
 
 function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const { tokens, text } = ctx;
-  while (from <= to && (isFunctionWord(tokens[from]!) || isDemonym(tokens[from]!) || isTimeWord(tokens[from]!))) from++;
+  // A demonym may open an organisation's name ("German Marshall Fund"), never a person's or a place's.
+  const keepDemonym = (i: number) => isDemonym(tokens[i]!) && isOrganisationRun(tokens, i, to) && i < to && !isDemonym(tokens[i + 1]!);
+  while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || isTimeWord(tokens[from]!))) from++;
   // ("Liu He": a pronoun can end a name; a determiner or preposition cannot.)
   while (to >= from && ((isFunctionWord(tokens[to]!) && !tokens[to]!.tags.has("Pronoun")) || isTimeWord(tokens[to]!))) to--;
   // "North American", "South Korean": an adjective of nationality, not a name.
@@ -218,7 +220,8 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   }
   const block = titleEnd >= 0 ? tokens.slice(titleStart, titleEnd + 1) : [];
   const hasHead = block.some((t) => isTitleHead(t) || isHonorific(t));
-  if (titleEnd >= 0 && hasHead && titleEnd < to) {
+  const nameIsTitle = tokens.slice(titleEnd + 1, to + 1).every((t) => isTitleWord(t));
+  if (titleEnd >= 0 && hasHead && titleEnd < to && !nameIsTitle) {
     if (titleStart > from) out.push(...qualifier(ctx, from, titleStart - 1));
     const name = candidate(ctx, titleEnd + 1, to);
     const honorific = block.every((t) => isHonorific(t));
@@ -296,7 +299,7 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   const first = words[0]!;
   if (first.tags.has("FirstName")) votes.person++;
   if (last.tags.has("LastName") || (words.length === 1 && last.tags.has("FirstName"))) votes.person++;
-  if (words.some((w) => w.tags.has("Country") || w.tags.has("City") || w.tags.has("Region"))) votes.place++;
+  if (last.tags.has("Country") || last.tags.has("City") || last.tags.has("Region")) votes.place++;
   if (last.tags.has("Place") && words.length === 1) votes.place++;
   if (last.tags.has("Organization")) votes.organization++;
   const next = tokens[to + 1];
