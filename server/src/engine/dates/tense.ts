@@ -59,6 +59,23 @@ export function tenseSignals(sentence: string): Signal[] {
   return signals.sort((a, b) => a.index - b.index);
 }
 
+/** How far (in characters) a tense word may stand from the time expression it governs. */
+const REACH = 250;
+/** Signals looked at on each side: a clause break can make the second or third nearest win. */
+const NEIGHBOURS = 3;
+
+/** Index of the first signal at or after `index` (signals are sorted). */
+function firstAfter(signals: Signal[], index: number): number {
+  let lo = 0;
+  let hi = signals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (signals[mid]!.index < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Tense at `index` of a sentence: the nearest signal, with signals across a clause break
  * (";", a dash, a quotation's end) counting as further away.
@@ -70,7 +87,10 @@ export function tenseAt(sentence: string, signals: Signal[], index: number): Ten
   if (/(?:by|ahead of|until)\s+(?:(?:early|late|mid)[\s-]+)?$/i.test(before)) return "future";
   let best: Signal | null = null;
   let bestDistance = Infinity;
-  for (const s of signals) {
+  // Only the few signals on either side can be nearest; this keeps long run-on text linear.
+  const at = firstAfter(signals, index);
+  for (const s of signals.slice(Math.max(0, at - NEIGHBOURS), at + NEIGHBOURS)) {
+    if (Math.abs(s.index - index) > REACH) continue;
     const [a, b] = s.index < index ? [s.index, index] : [index, s.index];
     const between = sentence.slice(a, b);
     const breaks = (between.match(/[;—–]|[”"]\s|, (?:but|while|whereas|and)\b|\b(?:when|that)\b/g) ?? []).length;

@@ -1,0 +1,210 @@
+import { describe, expect, it } from "vitest";
+import { findTimexes } from "../../server/src/engine/dates";
+import { readLayout } from "../../server/src/engine/read/layout";
+import type { Timex } from "../../server/src/engine/types";
+
+/** Time expressions of `text` (a headline line is prepended so the sentence is body text) against `date`. */
+function timexes(text: string, date: string | null): Timex[] {
+  const full = `Headline\n\n${text}`;
+  const found = findTimexes(full, readLayout(full), { value: date, source: date ? "option" : "unknown", detail: "" });
+  for (const t of found) expect(full.slice(t.start, t.end)).toBe(t.text);
+  return found;
+}
+const brief = (ts: Timex[]) => ts.map((t) => [t.text, t.value, ...(t.endValue ? [t.endValue] : []), ...(t.mod ? [t.mod] : [])]);
+const one = (text: string, date: string | null) => {
+  const ts = timexes(text, date);
+  expect(ts).toHaveLength(1);
+  return ts[0]!;
+};
+
+describe("extents", () => {
+  it("leaves leading prepositions out and keeps the time NP's determiners and modifiers", () => {
+    expect(brief(timexes("He has been the first to visit since 2018 and met Biden in Bali last November.", "2023-02-03"))).toEqual([
+      ["2018", "2018"],
+      ["last November", "2022-11"],
+    ]);
+    expect(one("Tensions may ease over the spring.", "2023-02-03").text).toBe("the spring");
+    expect(one("He hopes to meet Xi again over the coming months.", "2023-06-18").text).toBe("the coming months");
+  });
+
+  it("annotates a duration adjective alone, without the noun phrase's determiner", () => {
+    expect(brief(timexes("Expectations for the two-day journey had been low.", "2023-02-03"))).toEqual([["two-day", "P2D"]]);
+    expect(brief(timexes("An 18-month-old girl and a seven-hour meeting.", "2023-06-17"))).toEqual([
+      ["18-month-old", "P18M"],
+      ["seven-hour", "PT7H"],
+    ]);
+  });
+
+  it("reads a day range as one timex with an end value", () => {
+    expect(brief(timexes("Blinken will travel to China June 18-19, the State Department said.", "2023-06-15"))).toEqual([["June 18-19", "2023-06-18", "2023-06-19"]]);
+  });
+
+  it("does not read the modal 'could' or a surname as a month", () => {
+    expect(timexes("Officials said talks could resume, Theresa May said.", "2023-06-17")).toEqual([]);
+  });
+});
+
+describe("weekdays and tense", () => {
+  it("puts a past-tense weekday on or before the article's date", () => {
+    expect(one("The balloon was spotted over Montana on Thursday.", "2023-02-03").value).toBe("2023-02-02");
+    expect(one("Reports emerged Friday that Xi would meet Blinken.", "2023-02-03").value).toBe("2023-02-03");
+  });
+
+  it("puts a forward-looking weekday after it", () => {
+    expect(one("When Antony Blinken travels to Beijing on Sunday, he’ll be the first to do so.", "2023-02-03").value).toBe("2023-02-05");
+    expect(one("Blinken arrives in Beijing on Sunday.", "2023-06-17").value).toBe("2023-06-18");
+  });
+
+  it("follows an explicit last/next whatever the tense", () => {
+    expect(one("They met last Friday.", "2023-06-16").value).toBe("2023-06-09");
+    expect(one("They will meet next Monday.", "2023-06-14").value).toBe("2023-06-19");
+  });
+
+  it("reads a weekday with a part of day as a TIME", () => {
+    expect(one("Officials briefed reporters on Tuesday night.", "2023-06-15")).toMatchObject({ type: "TIME", value: "2023-06-13TNI" });
+  });
+});
+
+describe("months, seasons, years", () => {
+  it("places a bare month by tense", () => {
+    expect(one("They met in November at the G20 summit.", "2023-06-18").value).toBe("2022-11");
+    expect(one("Xi will attend the APEC summit in San Francisco in November.", "2023-02-03").value).toBe("2023-11");
+  });
+
+  it("maps early/mid/late to START/MID/END and keeps the modifier in the extent", () => {
+    expect(brief(timexes("The balloon crossed the U.S. in early February.", "2023-06-14"))).toEqual([["early February", "2023-02", "START"]]);
+    expect(brief(timexes("Lion is to be released in mid-2011.", "2010-10-23"))).toEqual([["mid-2011", "2011", "MID"]]);
+    expect(brief(timexes("Losses grew at the end of last year.", "2009-02-18"))).toEqual([["the end of last year", "2008", "END"]]);
+  });
+
+  it("reads full dates, month-year and decades", () => {
+    expect(brief(timexes("Jobs was born on February 24, 1955, and the firm sued in March 2013 over a logo from the '80s.", "2011-10-06"))).toEqual([
+      ["February 24, 1955", "1955-02-24"],
+      ["March 2013", "2013-03"],
+      ["'80s", "198"],
+    ]);
+  });
+
+  it("reads seasons and quarters", () => {
+    expect(one("A visit could follow in the spring.", "2023-02-03").value).toBe("2023-SP");
+    expect(one("Profit fell in the first quarter of 2009.", "2009-05-07").value).toBe("2009-Q1");
+    expect(one("Profits doubled during the last quarter.", "2007-01-18").value).toBe("2006-Q4");
+  });
+
+  it("does not take counts or money for years", () => {
+    expect(timexes("The firm will cut 2000 jobs and pay $2010 each.", "2009-05-15")).toEqual([]);
+  });
+});
+
+describe("relative periods", () => {
+  it("uses ISO weeks and weekends", () => {
+    expect(one("Officials briefed reporters last week.", "2023-06-14").value).toBe("2023-W23");
+    expect(one("Blinken travels to China this weekend.", "2023-06-15").value).toBe("2023-W24-WE");
+  });
+
+  it("reads today, yesterday and this morning against the article's date", () => {
+    expect(brief(timexes("Apple announced this morning that prices fall today; yesterday shares rose.", "2008-01-09"))).toEqual([
+      ["this morning", "2008-01-09TMO"],
+      ["today", "2008-01-09"],
+      ["yesterday", "2008-01-08"],
+    ]);
+  });
+
+  it("keeps later/earlier in the extent without a mod", () => {
+    const t = one("Yellen is due to visit Beijing later in the year.", "2023-06-15");
+    expect(t).toMatchObject({ text: "later in the year", value: "2023" });
+    expect(t.mod).toBeUndefined();
+  });
+
+  it("counts back from the article's date with 'ago'", () => {
+    expect(one("The plant closed two years ago.", "2009-05-15")).toMatchObject({ text: "two years ago", type: "DATE", value: "2007" });
+  });
+
+  it("resolves 'the same period last year' against the date just mentioned", () => {
+    expect(brief(timexes("Sales rose 43% in February compared to the same period last year.", "2010-03-03"))).toEqual([
+      ["February", "2010-02"],
+      ["the same period last year", "2009-02"],
+    ]);
+  });
+});
+
+describe("durations", () => {
+  it("reads counts, vague amounts and quantifier mods", () => {
+    expect(brief(timexes("The talks lasted more than three hours.", "2023-06-18"))).toEqual([["more than three hours", "PT3H", "MORE_THAN"]]);
+    expect(brief(timexes("They met again just over a month later.", "2023-06-18"))).toEqual([["just over a month later", "P1M", "MORE_THAN"]]);
+    expect(brief(timexes("He hopes to meet Xi over the next several months.", "2023-06-18"))).toEqual([["the next several months", "PXM"]]);
+    expect(brief(timexes("During the three-and-a-half hours of talks, they argued.", "2023-06-18"))).toEqual([["the three-and-a-half hours", "PT3H30M"]]);
+  });
+
+  it("anchors 'a month prior' on the date mentioned before it", () => {
+    expect(brief(timexes("After the midterms in November 2022 and the party congress a month prior, ties may thaw.", "2023-02-03"))).toEqual([
+      ["November 2022", "2022-11"],
+      ["a month prior", "2022-10"],
+    ]);
+  });
+
+  it("does not read 'one day' (someday) or frequencies as lengths", () => {
+    expect(timexes("One day, he said, the two countries will talk twice a day.", "2023-06-18")).toEqual([]);
+  });
+});
+
+describe("spun text", () => {
+  it("reads spun 'last' and 'year'", () => {
+    expect(brief(timexes("Yellen met Liu He in Zurich final month and is due to visit Beijing later this 12 months.", "2023-02-03"))).toEqual([
+      ["final month", "2023-01"],
+      ["later this 12 months", "2023"],
+    ]);
+    expect(one("The visit was planned for final yr.", "2023-06-17").value).toBe("2022");
+    expect(one("Talks resume subsequent week.", "2023-06-17").value).toBe("2023-W25");
+  });
+
+  it("reads 'Could' as May only where a month must stand", () => {
+    expect(brief(timexes("Relations soured in Could after the balloon incident.", "2023-06-17"))).toEqual([["Could", "2023-05"]]);
+    expect(one("The summit opens on Could 5, 2021.", "2023-06-17").value).toBe("2021-05-05");
+    expect(timexes("Could the talks succeed? Analysts could not say.", "2023-06-17")).toEqual([]);
+  });
+
+  it("reads 'the summer season' and 'earlier within the week'", () => {
+    expect(one("Officials will meet over the summer season.", "2023-06-14").text).toBe("the summer season");
+    expect(one("Qin spoke with Blinken earlier within the week.", "2023-06-17")).toMatchObject({ text: "earlier within the week", value: "2023-W24" });
+  });
+});
+
+describe("articles without a date", () => {
+  it("leaves relative values underspecified instead of using the clock", () => {
+    expect(brief(timexes("They met on Sunday and will meet again in November; last week was busy.", null))).toEqual([
+      ["Sunday", "XXXX-WXX-7"],
+      ["November", "XXXX-11"],
+      ["last week", "XXXX-WXX"],
+    ]);
+  });
+});
+
+describe("deictic, set and clock times", () => {
+  it("reads now/recently/soon as references and annual as a set", () => {
+    expect(brief(timexes("The firm now reports an annual loss and hopes to recover soon.", "2006-01-27"))).toEqual([
+      ["now", "PRESENT_REF"],
+      ["annual", "P1Y"],
+      ["soon", "FUTURE_REF"],
+    ]);
+  });
+
+  it("reads a clock time with its zone and day", () => {
+    expect(one("GM filed for bankruptcy at 12:00 UTC Monday.", "2009-06-01")).toMatchObject({ type: "TIME", value: "2009-06-01T12:00Z" });
+    expect(timexes("The score was 3:2 after extra time.", "2009-06-01")).toEqual([]);
+  });
+});
+
+describe("explanations and robustness", () => {
+  it("explains a value in a sentence that names the article's date", () => {
+    expect(one("Blinken arrives in Beijing on Sunday.", "2023-06-16").explanation).toBe("Sunday → the Sunday on or after the article's date 2023-06-16");
+  });
+
+  it("scans a huge single line in pieces and still finds its dates", () => {
+    const line = "The talks began on June 18 and ran long ".repeat(140_000);
+    const full = `Headline\n\n${line}`;
+    const found = findTimexes(full, readLayout(full), { value: "2023-06-20", source: "option", detail: "" });
+    // A cut may fall inside a date ("June | 18"): all but those few are read whole.
+    expect(found.filter((t) => t.text === "June 18" && t.value === "2023-06-18").length).toBeGreaterThan(139_000);
+  });
+});
