@@ -9,7 +9,10 @@ import {
 import type { Token } from "./tokens";
 
 /** Lowercase words that may stand inside a name: "Bank of America", "Center for Strategic and International Studies". */
-export const CONNECTORS = new Set(["of", "for", "and", "the", "de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "&"]);
+export const CONNECTORS = new Set(["of", "for", "and", "the", "&"]);
+
+/** Particles inside personal and place names, possibly several in a row: "Ursula von der Leyen", "Rio de Janeiro". */
+export const NAME_PARTICLES = new Set(["de", "da", "del", "della", "der", "den", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "ter", "ten", "zu", "y"]);
 
 /** Function words a title-case headline leaves in lowercase. */
 export const FUNCTION_WORDS = new Set(

@@ -3,7 +3,7 @@
 // gazetteer, organisation and place heads, compromise's tags and the words around it.
 import type { EntityType } from "../types";
 import {
-  CONNECTORS, FUNCTION_WORDS, isAcronym, isCommonWord, isDemonym, isEventHead, isFunctionWord, isHonorific, isOrgHead,
+  CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isAcronym, isCommonWord, isDemonym, isEventHead, isFunctionWord, isHonorific, isOrgHead,
   isDictionaryWord, isLexiconWord, isOrgLead, isPlaceHead, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
 import type { Token } from "./tokens";
@@ -55,6 +55,13 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
         j++;
         continue;
       }
+      // Name particles join when a capitalised word follows them ("von der Leyen").
+      let k = j + 1;
+      while (k < tokens.length && NAME_PARTICLES.has(tokens[k]!.core) && tokens[k]!.punctBefore === "") k++;
+      if (k > j + 1 && k < tokens.length && tokens[k]!.capitalised && tokens[k]!.punctBefore === "") {
+        j = k;
+        continue;
+      }
       // A connector joins only if a capitalised word follows and the run so far is the kind of name that has one.
       const after = tokens[j + 2];
       const word = next.core.toLowerCase();
@@ -64,8 +71,7 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
         word === "of" ? isOrgLead(head) || isTitleWord(head) || isPlaceHead(head) || isOrgHead(head)
         : word === "and" || word === "&" ? tokens.slice(i, j + 1).some((t) => /^(for|of)$/.test(t.core))
         : word === "the" ? false
-        : word === "for" ? isOrgHead(head) || isOrgLead(head)
-        : true;
+        : isOrgHead(head) || isOrgLead(head);
       if (!allowed) break;
       j += 2;
     }
@@ -124,7 +130,7 @@ function startsWithCommonWord(tokens: readonly Token[], i: number, runEnd: numbe
   if (ctx.lowercaseWords.has(t.core.toLowerCase()) || isFunctionWord(t)) return true;
   if (!isCommonWord(t)) return false;
   const next = tokens[i + 1];
-  const joinsName = i < runEnd && next !== undefined && !known(next.core) && !isTitleWord(next) && !isFunctionWord(next);
+  const joinsName = i < runEnd && next !== undefined && !known(next.core) && !isTitleHead(next) && !isFunctionWord(next);
   const nounLike = !t.tags.has("Verb") && !t.tags.has("Adverb") && !t.tags.has("Plural");
   return !(joinsName && nounLike);
 }
@@ -304,6 +310,10 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   if (last.tags.has("Organization")) votes.organization++;
   const next = tokens[to + 1];
   if (next && next.punctBefore.replace(/[,”"’']/g, "") === "" && PERSON_FOLLOWERS.has(next.core.toLowerCase())) votes.person += 2;
+  // "said Eve Geddie", "Eve Geddie, director of …": what people do and are.
+  const prev = tokens[from - 1];
+  if (prev && words[0]!.punctBefore === "" && /^(said|says|told|according)$/i.test(prev.core) && words.length > 1) votes.person += 2;
+  if (next && next.punctBefore === "," && tokens.slice(to + 1, to + 4).some((t) => isTitleHead(t) && !t.capitalised)) votes.person += 2;
   // "Craiova, Romania": a name followed by a comma and a known place is a place in it.
   const after = tokens[to + 2];
   if (next && next.punctBefore === "," && known(next.core)?.type === "place" && !(after && after.punctBefore === "" && after.capitalised)) votes.place += 2;
