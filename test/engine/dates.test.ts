@@ -50,6 +50,10 @@ describe("weekdays and tense", () => {
     expect(one("Reports emerged Friday that Xi would meet Blinken.", "2023-02-03").value).toBe("2023-02-03");
   });
 
+  it("lets the verb before the phrase govern it when a modal follows", () => {
+    expect(one("The Federal Reserve said on Wednesday it may cut rates.", "2024-03-14").value).toBe("2024-03-13");
+  });
+
   it("puts a forward-looking weekday after it", () => {
     expect(one("When Antony Blinken travels to Beijing on Sunday, he’ll be the first to do so.", "2023-02-03").value).toBe("2023-02-05");
     expect(one("Blinken arrives in Beijing on Sunday.", "2023-06-17").value).toBe("2023-06-18");

@@ -13,7 +13,7 @@ import { SPUN_PLANNED } from "./spun";
 const FUTURE_WORDS = (
   [
     "will", "won[’']t", "shall", "going to", "gonna", "might", "may", "could", "can", "should", "must", "intends? to", "expects? to", "aims? to", "hopes? to", "plans? to",
-    "(?:is|are|was|were) to", "upcoming", "ahead of", "set to", "due to (?:be|begin|start|arrive|meet|visit|travel|hold|take|make|vote)",
+    "(?:is|are|was|were) to", "(?:is|are) due", "upcoming", "ahead of", "set to", "due to (?:be|begin|start|arrive|meet|visit|travel|hold|take|make|vote)",
     "(?:expected|predicted|anticipated|scheduled|slated|poised|planned|hoped|likely|set|due) (?:to|for)",
     `(?:${SPUN_PLANNED.join("|")}) to`,
     // The present tense of travel and meeting verbs announces a schedule: "Blinken arrives in Beijing on Sunday".
@@ -95,7 +95,8 @@ export function tenseAt(sentence: string, signals: Signal[], index: number): Ten
     const between = sentence.slice(a, b);
     const breaks = (between.match(/[;—–]|[”"]\s|, (?:but|while|whereas|and)\b|\b(?:when|that)\b/g) ?? []).length;
     const distance = between.split(/\s+/).length + breaks * 12;
-    if (distance < bestDistance || (distance === bestDistance && s.tense === "future")) {
+    // On a tie the word before wins: the verb a time phrase modifies mostly precedes it ("said on Wednesday it may").
+    if (distance < bestDistance) {
       best = s;
       bestDistance = distance;
     }
