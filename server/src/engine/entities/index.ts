@@ -5,7 +5,7 @@
 //         → identity within the article (within.ts) → roles (roles.ts)
 import { lines as nonEmptyLines } from "../read/sentences";
 import type { ArticleEntity, ArticleLayout, EntityType, Mention, Role, Span } from "../types";
-import { isAcronymForm, known } from "./lexicon";
+import { isAcronymForm, isDictionaryForm, isGivenNameForm, known } from "./lexicon";
 import { nameKey, nameTokens } from "./names";
 import { appositiveAfter, roleBefore } from "./roles";
 import { isTitleCaseLine, recognizeLine, type Candidate } from "./recognize";
@@ -48,6 +48,9 @@ export function findEntities(text: string, layout: ArticleLayout): EntityResult 
       if (words.length > 1) {
         const family = words.at(-1)!.replace(/[.,]$/, "");
         if (/^\p{Lu}\p{Ll}/u.test(family) && !/^(jr|sr|ii|iii)$/i.test(family)) personWords.set(family, (personWords.get(family) ?? 0) + 1);
+        // A first word that is no given name is a family name written first ("Wang Yi", "Xi Jinping").
+        const first = words[0]!;
+        if (/^\p{Lu}\p{Ll}/u.test(first) && !isGivenNameForm(first) && !isDictionaryForm(first)) personWords.set(first, (personWords.get(first) ?? 0) + 1);
       }
     }
   }

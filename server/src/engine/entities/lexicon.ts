@@ -85,7 +85,11 @@ const DICTIONARY: ReadonlySet<string> = new Set([...words10, ...words20, ...word
  * a product more often than a person, whose names are mostly not dictionary words (first names aside, which
  * compromise knows).
  */
-export const isDictionaryWord = (t: Token) => DICTIONARY.has(t.core.toLowerCase());
+export const isDictionaryWord = (t: Token) => isDictionaryForm(t.core);
+export const isDictionaryForm = (word: string) => DICTIONARY.has(word.toLowerCase());
+
+/** A given name compromise knows ("Antony" is not one to it, "Kurt" is). */
+export const isGivenNameForm = (word: string) => /FirstName|MaleName|FemaleName/.test(String(LEXICON[word.toLowerCase()] ?? ""));
 
 export const isAcronym = (t: Token) => isAcronymForm(t.core);
 

@@ -126,7 +126,8 @@ export function recognizeLine(ctx: LineContext): Candidate[] {
  */
 function startsWithCommonWord(tokens: readonly Token[], i: number, runEnd: number, ctx: LineContext): boolean {
   const t = tokens[i]!;
-  if (known(t.core) || isAcronym(t)) return false;
+  // Titles are the run's to parse ("Secretary of State Antony Blinken met…").
+  if (known(t.core) || isAcronym(t) || (isTitleHead(t) && i < runEnd)) return false;
   if (ctx.lowercaseWords.has(t.core.toLowerCase()) || isFunctionWord(t)) return true;
   if (!isCommonWord(t)) return false;
   const next = tokens[i + 1];

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../../server/src/engine";
+import type { ArticleAnalysis } from "../../server/src/engine";
+
+/** Analyses a one-sentence article (a headline line first, so the sentence is body text). */
+const analyse = (body: string, headline = "Headline") => analyzeArticle(`${headline}\n\n${body}\n`);
+
+/** "text:type" for every mention, in order. */
+const names = (a: ArticleAnalysis) => a.mentions.map((m) => `${m.text}:${m.type}`);
+
+const entityOf = (a: ArticleAnalysis, text: string) => {
+  const m = a.mentions.find((x) => x.text === text);
+  if (!m) throw new Error(`no mention “${text}” in ${JSON.stringify(names(a))}`);
+  return a.entities[m.entity]!;
+};
+
+describe("spans: the name only", () => {
+  it("drops titles, honorifics and possessives, and offsets point at the name", () => {
+    const body = "Secretary of State Antony Blinken met Mr. Wang in Beijing’s Great Hall. Blinken’s aides stayed.";
+    const a = analyse(body);
+    expect(names(a)).toEqual(["Antony Blinken:person", "Wang:person", "Beijing:place", "Great Hall:place", "Blinken:person"]);
+    const text = `Headline\n\n${body}\n`;
+    for (const m of a.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it("keeps a name in spun text: 'Chinese language President Xi Jinping'", () => {
+    const a = analyse("That was till reports emerged Friday that Chinese language President Xi Jinping would meet personally with Blinken.");
+    expect(names(a)).toContain("Xi Jinping:person");
+    expect(names(a).some((n) => n.startsWith("Chinese"))).toBe(false);
+  });
+
+  it("never annotates demonyms and languages", () => {
+    const a = analyse("Chinese and American officials spoke English with the Romanian delegation.");
+    expect(names(a)).toEqual([]);
+  });
+});
+
+describe("places", () => {
+  it("treats U.S. and US as the United States, also as a modifier", () => {
+    const a = analyse("U.S. officials said the US would respond, and the United States did.");
+    expect(names(a)).toEqual(["U.S.:place", "US:place", "United States:place"]);
+    expect(new Set(a.mentions.map((m) => m.entity)).size).toBe(1);
+    expect(a.entities[0]!.name).toBe("United States");
+  });
+
+  it("splits hyphenated pairs into two places", () => {
+    const a = analyse("The U.S.-China relationship is tense.");
+    expect(names(a)).toEqual(["U.S.:place", "China:place"]);
+  });
+
+  it("reads an ALL-CAPS dateline as the place it names", () => {
+    const a = analyse("BEIJING — Talks in Beijing resumed.");
+    expect(names(a)).toEqual(["BEIJING:place", "Beijing:place"]);
+  });
+
+  it("does not take a currency prefix for the country", () => {
+    const a = analyse("The deal is worth US$14 billion to the United States.");
+    expect(names(a)).toEqual(["United States:place"]);
+  });
+});
+
+describe("organisations", () => {
+  it("recognises organisation heads and leads", () => {
+    const a = analyse("Bonnie Glaser of the German Marshall Fund and a fellow at the Stimson Center spoke to the Ministry of Foreign Affairs.");
+    expect(names(a)).toEqual(["Bonnie Glaser:person", "German Marshall Fund:organization", "Stimson Center:organization", "Ministry of Foreign Affairs:organization"]);
+  });
+
+  it("recognises acronyms, and a long form and its acronym are one entity", () => {
+    const a = analyse("Leaders met at the Asia-Pacific Economic Cooperation (APEC) summit. APEC members agreed.");
+    expect(names(a)).toEqual(["Asia-Pacific Economic Cooperation:organization", "APEC:organization", "APEC:organization"]);
+    expect(new Set(a.mentions.map((m) => m.entity)).size).toBe(1);
+  });
+
+  it("keeps common acronyms and named events out", () => {
+    const a = analyse("The CEO spoke on TV at the World Wide Developers Conference (WWDC) about the Cold War.");
+    expect(names(a)).toEqual([]);
+  });
+
+  it("types a company that qualifies a title, and the person after it", () => {
+    const a = analyse("Apple Computer CEO Steve Jobs gave the keynote.");
+    expect(names(a)).toEqual(["Apple Computer:organization", "Steve Jobs:person"]);
+  });
+
+  it("strips a 'X-based' suffix: 'Washington-based Stimson Center'", () => {
+    const a = analyse("Yun Sun of the Washington-based Stimson Center said so.");
+    expect(names(a)).toEqual(["Yun Sun:person", "Washington:place", "Stimson Center:organization"]);
+  });
+});
+
+describe("people", () => {
+  it("finds a family name everywhere once the full name is known, sentence starts and headlines included", () => {
+    const a = analyzeArticle("Blinken’s Meeting With Xi Jinping Raises Hope\n\nAntony Blinken will meet Xi Jinping. Blinken said Xi was ready.\n");
+    const blinken = a.mentions.filter((m) => m.text.startsWith("Blinken") || m.text === "Antony Blinken");
+    expect(blinken.map((m) => m.text)).toEqual(["Blinken", "Antony Blinken", "Blinken"]);
+    expect(new Set(blinken.map((m) => m.entity)).size).toBe(1);
+    expect(names(a)).toContain("Xi:person");
+  });
+
+  it("joins particles: Ursula von der Leyen", () => {
+    const a = analyse("The European Commission, led by Ursula von der Leyen, will present the text.");
+    expect(names(a)).toEqual(["European Commission:organization", "Ursula von der Leyen:person"]);
+  });
+
+  it("a family name that is also a city stays the person in that article", () => {
+    const a = analyse("Defense Secretary Lloyd Austin flew to Singapore. Austin met his counterpart.");
+    expect(entityOf(a, "Austin").type).toBe("person");
+    expect(entityOf(a, "Austin")).toBe(entityOf(a, "Lloyd Austin"));
+  });
+
+  it("splits 'Biden-Xi' into two people when both are named in the article", () => {
+    const a = analyse("Joe Biden and Xi Jinping met. The Biden-Xi meeting was long.");
+    expect(names(a).slice(-2)).toEqual(["Biden:person", "Xi:person"]);
+  });
+});
+
+describe("identity within an article", () => {
+  it("merges full name, family name, honorific and middle initial forms", () => {
+    const a = analyse("Antony J. Blinken arrived. Antony Blinken met Mr. Blinken’s hosts, and Blinken left.");
+    const ids = new Set(a.mentions.filter((m) => m.type === "person").map((m) => m.entity));
+    expect(ids.size).toBe(1);
+    expect(a.entities[[...ids][0]!]!.name).toMatch(/^Antony (J\. )?Blinken$/);
+  });
+
+  it("binds a short form to the most salient full name it fits", () => {
+    const a = analyse("Wang Yi met Wang Yi’s aides and Wang Wentao. Wang Yi spoke first. Wang then left.");
+    expect(entityOf(a, "Wang").name).toBe("Wang Yi");
+  });
+});
+
+describe("roles", () => {
+  it("keeps the title before a name", () => {
+    const a = analyse("Secretary of State Antony Blinken arrived in Beijing.");
+    expect(entityOf(a, "Antony Blinken").roles.map((r) => r.text)).toEqual(["Secretary of State"]);
+  });
+
+  it("reads lowercase titles with their organisation: 'CIA chief William Burns'", () => {
+    const a = analyse("Last year CIA chief William Burns travelled to Moscow.");
+    expect(entityOf(a, "William Burns").roles.map((r) => r.text)).toEqual(["CIA chief"]);
+    expect(names(a)).toContain("CIA:organization");
+  });
+
+  it("reads an appositive after a name", () => {
+    const a = analyse("Kurt Campbell, the top Asia official in the White House, said talks would continue.");
+    expect(entityOf(a, "Kurt Campbell").roles.map((r) => r.text)).toEqual(["the top Asia official in the White House"]);
+  });
+});
+
+describe("boilerplate", () => {
+  it("names the author of a 'Write to' line", () => {
+    const a = analyzeArticle("Headline\n\nBlinken went to Beijing.\n\nWrite to Charlie Campbell at charlie.campbell@time.com.\n");
+    const author = entityOf(a, "Charlie Campbell");
+    expect(author.author).toBe(true);
+    expect(author.type).toBe("person");
+  });
+});
