@@ -122,7 +122,7 @@ connection.onDidChangeConfiguration(async (change) => {
   if (indexingChanged(before, settings)) {
     watchFiles();
     await index.configure(folders, settings);
-  }
+  } else index.updateSettings(settings);
   scheduleRefresh();
 });
 
@@ -181,6 +181,13 @@ function context(): HandlerContext {
   return { corpus: index.corpus, texts, settings, indexing: index.state() };
 }
 
+function untilCancelled(token: CancellationToken): Promise<void> {
+  return new Promise((resolve) => {
+    if (token.isCancellationRequested) resolve();
+    else token.onCancellationRequested(() => resolve());
+  });
+}
+
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "request cancelled");
 
 /**
@@ -192,8 +199,8 @@ function serve<P, R>(handler: (ctx: HandlerContext, params: P, token: Cancellati
     const doc = (params as { textDocument?: { uri: string } }).textDocument;
     if (doc) {
       params = { ...params, textDocument: { ...doc, uri: normalizeUri(doc.uri) } };
-      if (token.isCancellationRequested) throw cancelled();
-      await index.ensureFresh(normalizeUri(doc.uri));
+      // Waiting for an article being typed in can take a moment: a cancelled request stops waiting.
+      await Promise.race([index.ensureFresh(normalizeUri(doc.uri)), untilCancelled(token)]);
     }
     if (token.isCancellationRequested) throw cancelled();
     const result = handler(context(), params, token);

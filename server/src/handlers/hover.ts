@@ -1,8 +1,8 @@
 // Hover: a card for the name or the date under the cursor.
 import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
-import type { CorpusEntity, CorpusMention } from "../corpus";
+import type { Corpus, CorpusEntity, CorpusMention } from "../corpus";
 import type { ArticleDate, Timex } from "../engine/types";
-import { articleTitle, count, firstMentionPerArticle, rangeOf, type HandlerContext } from "./context";
+import { articleTitle, count, rangeOf, type HandlerContext } from "./context";
 import { escape, link, shorten, snippet } from "./markdown";
 
 const ROLE_LIMIT = 6;
@@ -38,7 +38,7 @@ function entityCard(ctx: HandlerContext, mention: CorpusMention): string[] {
   const roles = rolesSection(ctx, entity);
   if (roles) sections.splice(1, 0, roles);
 
-  const others = firstMentionPerArticle(corpus, entity.id).filter((m) => m.uri !== mention.uri);
+  const others = mentionPerArticle(corpus, entity.id).filter((m) => m.uri !== mention.uri);
   const shown = others.slice(0, ctx.settings.hover.maxArticles);
   if (shown.length > 0) {
     const lines = shown.map((m) => {
@@ -55,6 +55,23 @@ function entityCard(ctx: HandlerContext, mention: CorpusMention): string[] {
     sections.push(`**Often with** ${company.map((c) => `${escape(c.entity.name)} (${count(c.articles, "article", "articles")})`).join(" · ")}`);
   }
   return sections;
+}
+
+/**
+ * Per article, the mention to show: the first one in the article's body, since the headline is already the link's
+ * label; the headline's when the body never names it.
+ */
+function mentionPerArticle(corpus: Corpus, id: string): CorpusMention[] {
+  const inHeadline = (m: CorpusMention) => {
+    const headline = corpus.article(m.uri)?.layout.headline;
+    return headline != null && m.start < headline.end;
+  };
+  const chosen = new Map<string, CorpusMention>(); // insertion order: articles stay in corpus order
+  for (const m of corpus.mentionsOf(id)) {
+    const current = chosen.get(m.uri);
+    if (!current || (inHeadline(current) && !inHeadline(m))) chosen.set(m.uri, m);
+  }
+  return [...chosen.values()];
 }
 
 /** Each distinct role once, with the article that stated it first (a link to where it says so). */

@@ -48,6 +48,8 @@ export class ArticleIndex {
   private readonly debounces = new Map<string, NodeJS.Timeout>();
   /** Bumped on every analysis start: a slower, older analysis of the same article must not win. */
   private readonly generation = new Map<string, number>();
+  /** Analyses under way: the open document's version each reads (null = the file on disk). */
+  private readonly analysing = new Map<string, number | null>();
   /** Requests waiting for an article's next analysis. */
   private readonly waiters = new Map<string, (() => void)[]>();
   private running = false;
@@ -84,6 +86,12 @@ export class ArticleIndex {
     this.listener.progress(this.state());
   }
 
+  /** Settings that change no file's analysis (the debounce delay): pending edits are rescheduled with them. */
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    for (const uri of [...this.debounces.keys()]) this.schedule(uri);
+  }
+
   /** Whether a document is an article: the `article` language, or a file the settings select. */
   isArticle(uri: string, languageId?: string): boolean {
     if (languageId === LANGUAGE_ID) return true;
@@ -99,6 +107,15 @@ export class ArticleIndex {
   /** Typing: analyse again once the edits pause. */
   didChange(uri: string): void {
     if (!this.isOpenArticle(uri)) return;
+    // Opening a document also reports its content as changed: nothing to wait for when that text is (or is about
+    // to be) analysed already.
+    const version = this.openDocument(uri)?.version;
+    if (this.urgent.has(uri) || this.analysing.get(uri) === version || this.analysed.get(uri)?.version === version) return;
+    this.schedule(uri);
+  }
+
+  /** (Re)starts the pause after which an edited article is analysed. */
+  private schedule(uri: string): void {
     clearTimeout(this.debounces.get(uri));
     this.debounces.set(
       uri,
@@ -130,15 +147,18 @@ export class ArticleIndex {
         this.enqueue(uri, false);
       }
     }
+    this.listener.progress(this.state()); // the article count changed even when nothing was queued
   }
 
   /**
    * Before answering about `uri`, so positions in the request match the analysis: an article still in the queue
-   * is analysed now (one article, never the workspace); one being typed in is answered once its debounced
-   * analysis has run, so typing is not analysed on every keystroke by the requests it triggers.
+   * is analysed now (one article, never the workspace); one being analysed is waited for; one being typed in is
+   * answered once its debounced analysis has run, so the requests typing triggers do not analyse every keystroke.
    */
   async ensureFresh(uri: string): Promise<void> {
-    if (this.debounces.has(uri)) return new Promise((resolve) => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]));
+    if (this.debounces.has(uri) || this.analysing.has(uri)) {
+      return new Promise((resolve) => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]));
+    }
     const doc = this.openDocument(uri);
     const behind = doc !== undefined && this.isArticle(uri, doc.languageId) && this.analysed.get(uri)?.version !== doc.version;
     if (behind || this.urgent.has(uri) || this.queue.has(uri)) await this.analyze(uri);
@@ -198,9 +218,11 @@ export class ArticleIndex {
   }
 
   private async analyze(uri: string): Promise<void> {
+    this.analysing.set(uri, this.openDocument(uri)?.version ?? null);
     try {
       await this.analyzeNow(uri);
     } finally {
+      this.analysing.delete(uri);
       this.wake(uri);
     }
   }

@@ -1,0 +1,163 @@
+// A minimal LSP client for the protocol tests: starts the bundled server (dist/server.js --stdio) on a temporary
+// copy of samples/, answers what a client must (configuration, registrations, progress), records what the server
+// sends, and offers the few helpers the tests share (where a word is, wait for indexing).
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
+  type Position,
+  type ProtocolConnection,
+  type Registration,
+} from "vscode-languageserver-protocol/node";
+import { STATUS_NOTIFICATION, type StatusParams } from "../../server/src/protocol";
+
+const ROOT = resolve(__dirname, "../..");
+
+/** The seed articles state no date; these are their publication dates. */
+export const SEED_DATES: Record<string, string> = {
+  "000_522416522264bb26.txt": "2023-02-03",
+  "001_ab59fed4580a61f8.txt": "2023-06-15",
+  "002_1194d7b2bb6911ef.txt": "2023-06-17",
+  "003_81d969409292dfb7.txt": "2023-06-18",
+  "004_7f26f9b57fc7a2c5.txt": "2023-06-14",
+};
+export const SEEDS = Object.keys(SEED_DATES);
+
+export interface TestServer {
+  connection: ProtocolConnection;
+  folder: string;
+  /** file:// uri of a file in the folder. */
+  uri(name: string): string;
+  /** Position of the `nth` (0-based) occurrence of `word` in a file of the folder, plus `shift` characters. */
+  positionOf(name: string, word: string, nth?: number, shift?: number): Position;
+  /** The text of a range in a file of the folder. */
+  textAt(name: string, range: { start: Position; end: Position }): string;
+  /** Resolves with the first status notification that satisfies `test`, among those from index `since` on. */
+  status(test: (s: StatusParams) => boolean, since?: number): Promise<StatusParams>;
+  statuses: StatusParams[];
+  progress: unknown[];
+  registrations: Registration[];
+  /** What `workspace/configuration` answers for `articleLens`; tests may change it. */
+  settings: Record<string, unknown>;
+  /** Opens a file of the folder in the "editor", with its text on disk or the given unsaved text. */
+  open(name: string, text?: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(settings: Record<string, unknown> = { dates: SEED_DATES }): Promise<TestServer> {
+  const folder = mkdtempSync(join(tmpdir(), "article-lens-"));
+  for (const name of SEEDS) cpSync(join(ROOT, "samples", name), join(folder, name));
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr += d));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+
+  const statuses: StatusParams[] = [];
+  const waiting: { test: (s: StatusParams) => boolean; resolve: (s: StatusParams) => void }[] = [];
+  const progress: unknown[] = [];
+  const registrations: Registration[] = [];
+  const server: TestServer = {
+    connection,
+    folder,
+    statuses,
+    progress,
+    registrations,
+    settings,
+    uri: (name) => pathToFileURL(join(folder, name)).href,
+    positionOf(name, word, nth = 0, shift = 0) {
+      const text = readFileSync(join(folder, name), "utf8");
+      let at = -1;
+      for (let i = 0; i <= nth; i++) {
+        at = text.indexOf(word, at + 1);
+        if (at < 0) throw new Error(`“${word}” occurs fewer than ${nth + 1} times in ${name}`);
+      }
+      return TextDocument.create("x", "plaintext", 0, text).positionAt(at + shift);
+    },
+    textAt(name, range) {
+      const doc = TextDocument.create("x", "plaintext", 0, readFileSync(join(folder, name), "utf8"));
+      return doc.getText(range);
+    },
+    status(test, since = 0) {
+      const past = statuses.slice(since).find(test);
+      return past ? Promise.resolve(past) : new Promise((resolve) => waiting.push({ test, resolve }));
+    },
+    async open(name, text = readFileSync(join(folder, name), "utf8")) {
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: server.uri(name), languageId: "plaintext", version: 1, text },
+      });
+    },
+    async stop() {
+      await connection.sendRequest(ShutdownRequest.type).catch(() => {});
+      await connection.sendNotification(ExitNotification.type).catch(() => {});
+      await new Promise((r) => setTimeout(r, 50));
+      connection.dispose();
+      child.kill();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === "articleLens" ? server.settings : null)));
+  connection.onRequest(RegistrationRequest.type, (params) => {
+    registrations.push(...params.registrations);
+  });
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+  connection.onNotification("$/progress", (params) => progress.push(params));
+  connection.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+    statuses.push(params);
+    for (const w of [...waiting]) {
+      if (w.test(params)) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(params);
+      }
+    }
+  });
+  connection.onUnhandledNotification(() => {});
+  child.on("exit", (code) => {
+    if (code) console.error(`server exited with ${code}\n${stderr}`);
+  });
+  connection.listen();
+
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: "articles" }],
+    capabilities: {
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+      },
+      window: { workDoneProgress: true },
+      textDocument: { definition: { linkSupport: false } },
+    },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return server;
+}
+
+/** Retries `check` until it stops throwing: for effects of notifications, which have no reply to wait for. */
+export async function eventually<T>(check: () => Promise<T>, attempts = 100): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await check();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
