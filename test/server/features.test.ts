@@ -172,7 +172,7 @@ describe("in one article", () => {
   });
 
   test("semantic tokens decode to people, places, organisations and dates", async () => {
-    const { data } = await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: server.uri(S004) } });
+    const { data } = (await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: server.uri(S004) } }))!;
     const types = ["person", "place", "organization", "date"];
     const tokens: Record<string, string[]> = { person: [], place: [], organization: [], date: [] };
     let line = 0;

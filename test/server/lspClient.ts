@@ -114,8 +114,10 @@ export async function startServer(settings: Record<string, unknown> = { dates: S
   connection.onRequest(RegistrationRequest.type, (params) => {
     registrations.push(...params.registrations);
   });
-  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
-  connection.onNotification("$/progress", (params) => progress.push(params));
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => {});
+  connection.onNotification("$/progress", (params: unknown) => {
+    progress.push(params);
+  });
   connection.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
     statuses.push(params);
     for (const w of [...waiting]) {
