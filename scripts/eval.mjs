@@ -17,11 +17,12 @@ const sets = {
   meantime: { gold: join(shared, "eval/meantime-dev/gold.json"), args: [join(shared, "eval/meantime-dev")] },
 };
 const which = process.argv[2] ?? "all";
+const extra = process.argv.slice(3); // e.g. --quick
 const dir = mkdtempSync(join(tmpdir(), "article-lens-eval-"));
 for (const [name, set] of Object.entries(sets)) {
   if (which !== "all" && which !== name) continue;
   const out = join(dir, `${name}.json`);
-  writeFileSync(out, execFileSync("node", ["dist/cli.js", "analyze", "--json", ...set.args], { maxBuffer: 1 << 28 }));
+  writeFileSync(out, execFileSync("node", ["dist/cli.js", "analyze", "--json", ...extra, ...set.args], { maxBuffer: 1 << 28 }));
   console.log(`── ${name}  (node ../shared/eval/score.mjs ${set.gold} ${out})`);
   console.log(execFileSync("node", [join(shared, "eval/score.mjs"), set.gold, out]).toString());
 }

@@ -11,7 +11,8 @@ export const ENGINE_VERSION = "0.1.0";
 export function analyzeArticle(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
   const layout = readLayout(text);
   const dct = readArticleDate(text, layout, options);
-  const { entities, mentions } = findEntities(text, layout);
+  const depth = options.depth ?? "full";
+  const { entities, mentions } = findEntities(text, layout, depth === "full" ? "compromise" : "lexicon");
   const timexes = findTimexes(text, layout, dct);
-  return { engineVersion: ENGINE_VERSION, layout, dct, entities, mentions, timexes, notices: [] };
+  return { engineVersion: ENGINE_VERSION, depth, layout, dct, entities, mentions, timexes, notices: [] };
 }

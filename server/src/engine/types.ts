@@ -94,6 +94,8 @@ export interface ArticleLayout {
 export interface ArticleAnalysis {
   /** Changes whenever the engine's output for the same input may change: part of every cache key. */
   engineVersion: string;
+  /** "quick" analyses are provisional: the full one replaces them. */
+  depth: "full" | "quick";
   layout: ArticleLayout;
   dct: ArticleDate;
   entities: ArticleEntity[];
@@ -106,6 +108,11 @@ export interface ArticleAnalysis {
 }
 
 export interface AnalyzeOptions {
+  /**
+   * "full" runs compromise's tagger; "quick" tags words from its lexicon alone, hundreds of times faster and a little
+   * less accurate: the first pass over a large folder, so links answer before the full analysis is done.
+   */
+  depth?: "full" | "quick";
   /** File name or path: a date in it ("2023-06-16-…") is a source for the article's date. */
   path?: string;
   /** An explicit article date (YYYY-MM-DD), from the CLI's --date or an editor setting. */

@@ -10,7 +10,7 @@ import { nameKey, nameTokens } from "./names";
 import { appositiveAfter, roleBefore } from "./roles";
 import { isTitleCaseLine, recognizeLine, type Candidate } from "./recognize";
 import { formMatcher, scanForms } from "./scan";
-import { tokenize, type Token } from "./tokens";
+import { tokenize, type Tagger, type Token } from "./tokens";
 import { groupMentions, type TypedMention } from "./within";
 
 export interface EntityResult {
@@ -24,8 +24,8 @@ interface Line extends Span {
   boilerplate: boolean;
 }
 
-export function findEntities(text: string, layout: ArticleLayout): EntityResult {
-  const lines = readLines(text, layout);
+export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger = "compromise"): EntityResult {
+  const lines = readLines(text, layout, tagger);
   const lowercaseWords = new Set<string>();
   for (const line of lines) for (const t of line.tokens) if (!t.capitalised && !line.titleCase) lowercaseWords.add(t.core.toLowerCase());
 
@@ -87,11 +87,11 @@ export function findEntities(text: string, layout: ArticleLayout): EntityResult 
   return { entities, mentions };
 }
 
-function readLines(text: string, layout: ArticleLayout): Line[] {
+function readLines(text: string, layout: ArticleLayout, tagger: Tagger): Line[] {
   const boilerplateStarts = new Set(layout.boilerplate.map((b) => b.start));
   const sentenceStarts = new Set(layout.sentences.map((s) => s.start));
   return nonEmptyLines(text, layout.bodyStart, text.length).map((span) => {
-    const tokens = tokenize(text, span, sentenceStarts);
+    const tokens = tokenize(text, span, sentenceStarts, tagger);
     return { ...span, tokens, titleCase: isTitleCaseLine(tokens), boilerplate: boilerplateStarts.has(span.start) };
   });
 }
