@@ -1,6 +1,24 @@
 // Bundles the three entry points into dist/. The server and the CLI are self-contained
 // (compromise, chrono-node and the LSP libraries inside), so the .vsix ships no node_modules.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as esbuild from "esbuild";
+
+/** A hash of everything the engine's output depends on: its sources and the lock file's library versions. */
+function engineHash() {
+  const hash = createHash("sha1");
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk("server/src/engine");
+  hash.update(readFileSync("package-lock.json"));
+  return hash.digest("hex").slice(0, 12);
+}
 
 const watch = process.argv.includes("--watch");
 const common = {
@@ -10,6 +28,7 @@ const common = {
   format: "cjs",
   sourcemap: true,
   logLevel: "warning",
+  define: { __ENGINE_HASH__: JSON.stringify(engineHash()) },
 };
 
 const builds = [

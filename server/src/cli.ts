@@ -2,8 +2,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { Corpus } from "./corpus";
-import { analyzeArticle } from "./engine";
+import { analyzeArticle, type AnalyzeOptions, type ArticleAnalysis } from "./engine";
 import { decodeArticle } from "./engine/read/decode";
+import { AnalysisCache, cacheKey } from "./indexing/cache";
+import { AnalysisPool, defaultPoolSize } from "./indexing/pool";
 import { renderJson, renderReport } from "./report";
 
 const USAGE = `usage: article-lens analyze PATH... [--json] [--date FILE=YYYY-MM-DD ...]
@@ -12,23 +14,34 @@ const USAGE = `usage: article-lens analyze PATH... [--json] [--date FILE=YYYY-MM
   --json      print the analysis as JSON instead of a readable report
   --date F=D  the date of article F (its file name or path), for articles that do not state one
   --quick     tag words from the lexicon only: much faster, a little less accurate
+  --cache DIR keep analyses in DIR and reuse them when nothing changed
+  --jobs N    analyse on N worker threads (default: one per core; 1 = on the main thread)
 `;
 
 interface CliArgs {
   paths: string[];
   json: boolean;
   quick: boolean;
+  cache?: string;
+  jobs: number;
   dates: Map<string, string>;
 }
 
 function parseArgs(argv: string[]): CliArgs | string {
   const [command, ...rest] = argv;
   if (command !== "analyze") return command ? `unknown command “${command}”` : "no command given";
-  const args: CliArgs = { paths: [], json: false, quick: false, dates: new Map() };
+  const args: CliArgs = { paths: [], json: false, quick: false, jobs: defaultPoolSize(), dates: new Map() };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--json") args.json = true;
     else if (arg === "--quick") args.quick = true;
+    else if (arg === "--cache") {
+      args.cache = rest[++i];
+      if (!args.cache) return "--cache needs a folder";
+    } else if (arg === "--jobs") {
+      args.jobs = Number(rest[++i]);
+      if (!Number.isInteger(args.jobs) || args.jobs < 1) return "--jobs needs a whole number of at least 1";
+    }
     else if (arg === "--date" || arg.startsWith("--date=")) {
       const spec = arg === "--date" ? rest[++i] : arg.slice("--date=".length);
       const m = spec ? /^(.+)=(\d{4}-\d{2}-\d{2})$/.exec(spec) : null;
@@ -82,7 +95,10 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function main(argv: string[]): number {
+/** Below this many articles, starting worker threads (each loads the tagger) costs more than it saves. */
+const POOL_THRESHOLD = 8;
+
+export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === "string") {
     if (args) process.stderr.write(`article-lens: ${args}\n`);
@@ -94,25 +110,59 @@ export function main(argv: string[]): number {
     problems++;
     process.stderr.write(`article-lens: ${message}\n`);
   };
+  const cache = args.cache ? new AnalysisCache(args.cache, warn) : undefined;
+  cache?.load();
+  const files = collectFiles(args.paths, warn);
+  const pool = args.jobs > 1 && files.length >= POOL_THRESHOLD ? new AnalysisPool(join(__dirname, "worker.js"), args.jobs) : undefined;
+  const analyse = (text: string, options: AnalyzeOptions): Promise<ArticleAnalysis> => {
+    const key = cache && cacheKey(text, options);
+    const hit = key ? cache!.get(key) : undefined;
+    if (hit) return Promise.resolve(hit);
+    const done = (analysis: ArticleAnalysis) => {
+      if (key) cache!.set(key, analysis);
+      return analysis;
+    };
+    return pool ? pool.analyze({ text, options }).promise.then(done) : Promise.resolve(done(analyzeArticle(text, options)));
+  };
+
   const corpus = new Corpus();
   const texts = new Map<string, string>();
-  for (const path of collectFiles(args.paths, warn)) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      warn(`${path}: ${describeError(error)}`);
-      continue;
-    }
-    const decoded = decodeArticle(bytes);
-    if (decoded.problem) warn(`${path}: ${decoded.problem}`);
-    if (decoded.text === null) continue;
-    const date = args.dates.get(path) ?? args.dates.get(basename(path));
-    corpus.upsert(path, analyzeArticle(decoded.text, { path, date, depth: args.quick ? "quick" : "full" }));
-    texts.set(path, decoded.text);
+  try {
+    await Promise.all(
+      files.map(async (path) => {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(path);
+        } catch (error) {
+          warn(`${path}: ${describeError(error)}`);
+          return;
+        }
+        const decoded = decodeArticle(bytes);
+        if (decoded.problem) warn(`${path}: ${decoded.problem}`);
+        if (decoded.text === null) return;
+        const date = args.dates.get(path) ?? args.dates.get(basename(path));
+        try {
+          corpus.upsert(path, await analyse(decoded.text, { path, date, depth: args.quick ? "quick" : "full" }));
+          texts.set(path, decoded.text);
+        } catch (error) {
+          warn(`${path}: analysis failed: ${error instanceof Error ? error.message : error}`);
+        }
+      }),
+    );
+  } finally {
+    pool?.dispose();
   }
+  cache?.save();
   process.stdout.write(args.json ? renderJson(corpus) : renderReport(corpus, texts));
   return problems > 0 && corpus.size === 0 ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      process.stderr.write(`article-lens: ${error instanceof Error ? error.stack : error}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -4,8 +4,13 @@ import { readArticleDate } from "./read/articleDate";
 import { readLayout } from "./read/layout";
 import type { AnalyzeOptions, ArticleAnalysis } from "./types";
 
-/** Bumped whenever the same text may analyse differently: cached analyses of another version are ignored. */
-export const ENGINE_VERSION = "0.1.0";
+declare const __ENGINE_HASH__: string | undefined;
+
+/**
+ * Differs whenever the same text may analyse differently: cached analyses of another version are ignored. The build
+ * appends a hash of the engine's sources and libraries, so no one has to remember to bump it.
+ */
+export const ENGINE_VERSION = `0.1.0+${typeof __ENGINE_HASH__ === "string" ? __ENGINE_HASH__ : "dev"}`;
 
 /** Text → analysis. Pure and deterministic, so its result can be cached by content hash. */
 export function analyzeArticle(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {

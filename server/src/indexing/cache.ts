@@ -1,0 +1,101 @@
+// Analyses on disk, so reopening a folder costs a read, not a re-analysis. An entry's key is a hash of everything the
+// analysis depends on — the engine's version, the options and the text — so a changed file, a new engine or a new
+// date setting simply misses. The whole cache is one file written atomically (write, then rename): a crash leaves
+// the old file or the new one, never half of one; a file that does not read back as a cache is ignored and rebuilt.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { ENGINE_VERSION } from "../engine/analyze";
+import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
+
+const FORMAT = 1;
+const FILE_NAME = "analyses.v8";
+
+interface Snapshot {
+  format: number;
+  engineVersion: string;
+  entries: [string, ArticleAnalysis][];
+}
+
+/** The key of an analysis: what it was computed from. Only the file's name matters of its path (a date in it). */
+export function cacheKey(text: string, options: AnalyzeOptions): string {
+  const inputs = JSON.stringify([ENGINE_VERSION, options.depth ?? "full", options.date ?? null, options.path ? basename(options.path) : null]);
+  return createHash("sha1").update(inputs).update("\0").update(text).digest("hex");
+}
+
+export class AnalysisCache {
+  private entries = new Map<string, ArticleAnalysis>();
+  private dirty = false;
+  /** Keys used since loading: saving keeps only these, so the cache does not grow forever. */
+  private readonly used = new Set<string>();
+
+  constructor(private readonly dir: string, private readonly log: (message: string) => void = () => {}) {}
+
+  get file(): string {
+    return join(this.dir, FILE_NAME);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Reads the cache file; anything unreadable, of another format or engine, is ignored (and said). */
+  load(): void {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.file);
+    } catch {
+      return; // no cache yet
+    }
+    try {
+      const snapshot = deserialize(bytes) as Snapshot;
+      if (snapshot?.format !== FORMAT || !Array.isArray(snapshot.entries)) throw new Error("not an Article Lens cache");
+      if (snapshot.engineVersion !== ENGINE_VERSION) {
+        this.log(`analysis cache is from engine ${snapshot.engineVersion}, this is ${ENGINE_VERSION}: rebuilding it`);
+        return;
+      }
+      this.entries = new Map(snapshot.entries.filter(([k, a]) => typeof k === "string" && isAnalysis(a)));
+    } catch (error) {
+      this.log(`analysis cache ${this.file} is unreadable (${error instanceof Error ? error.message : error}): rebuilding it`);
+      this.entries = new Map();
+    }
+  }
+
+  get(key: string): ArticleAnalysis | undefined {
+    const hit = this.entries.get(key);
+    if (hit) this.used.add(key);
+    return hit;
+  }
+
+  /** Only full analyses are worth keeping: quick ones are redone in milliseconds. */
+  set(key: string, analysis: ArticleAnalysis): void {
+    if (analysis.depth !== "full") return;
+    this.entries.set(key, analysis);
+    this.used.add(key);
+    this.dirty = true;
+  }
+
+  /** Writes the entries used since loading, atomically. Returns false (and says why) when it could not. */
+  save(): boolean {
+    if (!this.dirty && this.used.size === this.entries.size) return true;
+    const entries = [...this.entries].filter(([k]) => this.used.has(k));
+    const snapshot: Snapshot = { format: FORMAT, engineVersion: ENGINE_VERSION, entries };
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(temp, serialize(snapshot));
+      renameSync(temp, this.file);
+      this.dirty = false;
+      return true;
+    } catch (error) {
+      this.log(`could not write the analysis cache ${this.file}: ${error instanceof Error ? error.message : error}`);
+      return false;
+    }
+  }
+}
+
+function isAnalysis(a: unknown): a is ArticleAnalysis {
+  const x = a as ArticleAnalysis;
+  return !!x && x.engineVersion === ENGINE_VERSION && Array.isArray(x.mentions) && Array.isArray(x.entities) && Array.isArray(x.timexes) && !!x.layout;
+}

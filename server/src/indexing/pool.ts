@@ -1,0 +1,128 @@
+// Analysis on worker threads. compromise costs ~100 ms an article on one core: a pool puts every core on it and
+// keeps the thread that answers requests free. Work is taken urgent-first, so an article the user opens jumps the
+// folder's queue; work nobody waits for any more can be withdrawn before it starts.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
+
+export interface AnalysisRequest {
+  text: string;
+  options: AnalyzeOptions;
+}
+
+/** Messages between the pool and its workers (see worker.ts). */
+export type ToWorker = { id: number } & AnalysisRequest;
+export type FromWorker = { id: number; analysis: ArticleAnalysis } | { id: number; error: string };
+
+interface Job extends AnalysisRequest {
+  id: number;
+  urgent: boolean;
+  resolve(analysis: ArticleAnalysis): void;
+  reject(error: Error): void;
+}
+
+export class WithdrawnError extends Error {
+  constructor() {
+    super("analysis withdrawn before it started");
+  }
+}
+
+export class AnalysisPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly urgentJobs: Job[] = [];
+  private readonly jobs: Job[] = [];
+  private nextId = 1;
+  private disposed = false;
+  readonly size: number;
+
+  /** `workerPath`: the bundled worker script (dist/worker.js). */
+  constructor(private readonly workerPath: string, size = defaultPoolSize()) {
+    this.size = Math.max(1, size);
+    for (let i = 0; i < this.size; i++) this.idle.push(this.spawn());
+  }
+
+  analyze(request: AnalysisRequest, urgent = false): { promise: Promise<ArticleAnalysis>; withdraw(): void } {
+    let job!: Job;
+    const promise = new Promise<ArticleAnalysis>((resolve, reject) => {
+      job = { ...request, id: this.nextId++, urgent, resolve, reject };
+    });
+    if (this.disposed) job.reject(new Error("the analysis pool is shut down"));
+    else (urgent ? this.urgentJobs : this.jobs).push(job);
+    this.dispatch();
+    return {
+      promise,
+      withdraw: () => {
+        for (const queue of [this.urgentJobs, this.jobs]) {
+          const i = queue.indexOf(job);
+          if (i >= 0) {
+            queue.splice(i, 1);
+            job.reject(new WithdrawnError());
+          }
+        }
+      },
+    };
+  }
+
+  /** Jobs waiting or running. */
+  get pending(): number {
+    return this.urgentJobs.length + this.jobs.length + this.busy.size;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const job of [...this.urgentJobs, ...this.jobs, ...this.busy.values()]) job.reject(new Error("the analysis pool is shut down"));
+    this.urgentJobs.length = this.jobs.length = 0;
+    for (const w of [...this.idle, ...this.busy.keys()]) void w.terminate();
+    this.idle.length = 0;
+    this.busy.clear();
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0) {
+      const job = this.urgentJobs.shift() ?? this.jobs.shift();
+      if (!job) return;
+      const worker = this.idle.pop()!;
+      this.busy.set(worker, job);
+      const message: ToWorker = { id: job.id, text: job.text, options: job.options };
+      worker.postMessage(message);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.workerPath);
+    worker.on("message", (message: FromWorker) => {
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      if (job && job.id === message.id) {
+        if ("analysis" in message) job.resolve(message.analysis);
+        else job.reject(new Error(message.error));
+      }
+      this.dispatch();
+    });
+    // A worker that dies takes its job with it; a new one takes its place so the pool keeps its size.
+    worker.on("error", (error) => this.replace(worker, error));
+    worker.on("exit", (code) => {
+      if (!this.disposed && (this.busy.has(worker) || this.idle.includes(worker))) this.replace(worker, new Error(`analysis worker exited with code ${code}`));
+    });
+    return worker;
+  }
+
+  private replace(worker: Worker, error: Error): void {
+    if (this.disposed) return;
+    const job = this.busy.get(worker);
+    this.busy.delete(worker);
+    const i = this.idle.indexOf(worker);
+    if (i >= 0) this.idle.splice(i, 1);
+    job?.reject(error);
+    void worker.terminate();
+    this.idle.push(this.spawn());
+    this.dispatch();
+  }
+}
+
+/** Every core but none to spare on a 2-core machine: the main thread mostly waits while workers run. */
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
