@@ -184,14 +184,30 @@ class Coverage {
     return false;
   }
   add(s: Span): void {
-    const i = this.spans.findIndex((x) => x.start > s.start);
-    this.spans.splice(i < 0 ? this.spans.length : i, 0, s);
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid]!.start <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    this.spans.splice(lo, 0, s);
   }
 }
 
 function attachRoles(text: string, typed: Candidate[], mentions: Mention[], entities: ArticleEntity[], lines: Line[]): void {
-  const byStart = new Map(mentions.map((m) => [m.start, m]));
-  const lineOf = (offset: number) => lines.find((l) => l.start <= offset && offset < l.end);
+  // Where each word starts and ends, and the role each name was given: looked up once per mention, not searched.
+  const tokenAt = new Map<number, { line: Line; index: number }>();
+  const tokenEnding = new Map<number, { line: Line; index: number }>();
+  for (const line of lines) {
+    if (line.titleCase) continue;
+    line.tokens.forEach((t, index) => {
+      tokenAt.set(t.start, { line, index });
+      tokenEnding.set(t.coreEnd, { line, index });
+      if (t.end !== t.coreEnd) tokenEnding.set(t.end, { line, index });
+    });
+  }
+  const givenRole = new Map(typed.filter((c) => c.role).map((c) => [c.start, c.role!]));
   const add = (m: Mention, span: Span | undefined) => {
     if (!span) return;
     const role: Role = { text: text.slice(span.start, span.end), start: span.start, end: span.end };
@@ -200,16 +216,12 @@ function attachRoles(text: string, typed: Candidate[], mentions: Mention[], enti
   };
   for (const m of mentions) {
     if (m.type !== "person") continue;
-    const line = lineOf(m.start);
-    if (!line || line.titleCase) continue;
-    const first = line.tokens.findIndex((t) => t.start === m.start);
-    const last = line.tokens.findIndex((t) => t.coreEnd === m.end || t.end === m.end);
-    if (first < 0 || last < 0) continue;
-    const given = typed.find((c) => c.start === m.start && c.role)?.role;
-    add(m, roleBefore(line.tokens, first, given));
-    add(m, appositiveAfter(line.tokens, last));
+    const first = tokenAt.get(m.start);
+    const last = tokenEnding.get(m.end);
+    if (!first || !last || first.line !== last.line) continue;
+    add(m, roleBefore(first.line.tokens, first.index, givenRole.get(m.start)));
+    add(m, appositiveAfter(first.line.tokens, last.index));
   }
-  void byStart;
 }
 
 /** The byline's or "Write to" line's person is the article's author. */

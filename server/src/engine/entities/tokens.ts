@@ -94,17 +94,34 @@ interface TaggedTerm {
   tags: Set<string>;
 }
 
+/** compromise slows down on very long strings: a paragraph is tagged in pieces of about this many characters. */
+const TAG_CHUNK = 4000;
+
 function tagsByOffset(line: string): TaggedTerm[] {
-  const doc = nlp(line);
-  doc.compute("offset");
   const out: TaggedTerm[] = [];
-  for (const terms of doc.docs as { offset?: { start: number; length: number }; tags: Set<string> }[][]) {
-    for (const term of terms) {
-      if (!term.offset || term.offset.length === 0) continue;
-      out.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags });
+  for (let from = 0; from < line.length; ) {
+    const to = chunkEnd(line, from);
+    const doc = nlp(line.slice(from, to));
+    doc.compute("offset");
+    for (const terms of doc.docs as { offset?: { start: number; length: number }; tags: Set<string> }[][]) {
+      for (const term of terms) {
+        if (!term.offset || term.offset.length === 0) continue;
+        out.push({ start: from + term.offset.start, end: from + term.offset.start + term.offset.length, tags: term.tags });
+      }
     }
+    from = to;
   }
   return out;
+}
+
+/** Where a piece of a long line ends: after a sentence end near the limit, else a space, else the limit itself. */
+function chunkEnd(line: string, from: number): number {
+  if (line.length - from <= TAG_CHUNK) return line.length;
+  const window = line.slice(from + TAG_CHUNK / 2, from + TAG_CHUNK);
+  const sentence = window.search(/[.!?]["”’)]?\s(?=[^.!?]*$)/);
+  if (sentence >= 0) return from + TAG_CHUNK / 2 + sentence + 1;
+  const space = window.lastIndexOf(" ");
+  return from + (space >= 0 ? TAG_CHUNK / 2 + space + 1 : TAG_CHUNK);
 }
 
 const EMPTY = new Set<string>();
