@@ -106,7 +106,8 @@ function dateCard(timex: Timex, dct: ArticleDate): string[] {
   const readable = [describeValue(timex.value), timex.endValue && describeValue(timex.endValue)].filter(Boolean).join(" – ");
   return [
     `**${escape(value)}**${readable && readable !== value ? ` · ${escape(readable)}` : ""}${timex.mod ? ` (${timex.mod.toLowerCase().replace(/_/g, " ")})` : ""}`,
-    `“${escape(timex.text)}” → ${escape(value)}: ${escape(timex.explanation)}`,
+    // The engine's explanation already starts from the words: "Sunday → the Sunday after the article's date …".
+    escape(timex.explanation),
     `Article date: ${dct.value ?? "unknown"} (${DCT_SOURCE[dct.source]}: ${escape(dct.detail)})`,
   ];
 }
