@@ -105,6 +105,7 @@ describe("hover", () => {
     const value = await hoverText(S003, server.positionOf(S003, "Sunday", 0, 2));
     expect(value).toContain("**2023-06-18**");
     expect(value).toContain("Sunday, 18 June 2023");
+    expect(value).toMatch(/\nSunday → [^\n]*2023-06-18/);
     expect(value).toContain("Article date: 2023-06-18 (from the articleLens.dates setting");
   });
 

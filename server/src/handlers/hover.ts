@@ -21,7 +21,7 @@ export function hover(ctx: HandlerContext, params: HoverParams): Hover | null {
   const span = mention ?? timex;
   if (!span) return null;
   const sections = mention ? entityCard(ctx, mention) : dateCard(timex!, ctx.corpus.article(uri)!.dct);
-  if (ctx.indexing.running) {
+  if (ctx.indexing.running && ctx.indexing.done < ctx.indexing.total) {
     sections.push(`_Still indexing the workspace (${ctx.indexing.done}/${ctx.indexing.total} articles): counts may grow._`);
   }
   return { contents: { kind: MarkupKind.Markdown, value: sections.join("\n\n") }, range: rangeOf(doc, span) };
