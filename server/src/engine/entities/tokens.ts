@@ -26,7 +26,8 @@ export interface Token extends Span {
 
 // A word: letters and digits, with inner apostrophes, hyphens, ampersands and periods ("O’Brien", "Asia-Pacific",
 // "AT&T", "U.S."); a final period only for letter-dot abbreviations ("U.S.", "J.") and a few titles ("Mr.", "Corp.").
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[’'&.\-‐‑](?=[\p{L}\p{N}]))*/gu;
+// Mathematical alphanumerics (𝒳, 𝐀) are letters to Unicode but symbols in prose: they never start or join a word.
+const WORD = /(?![\u{1D400}-\u{1D7FF}])[\p{L}\p{N}](?:(?![\u{1D400}-\u{1D7FF}])[\p{L}\p{N}\p{M}]|[’'&.\-‐‑](?=[\p{L}\p{N}]))*/gu;
 const DOTTED_ABBREVIATION = /^(?:\p{L}\.)*\p{L}$/u;
 const TITLE_ABBREVIATIONS = new Set(["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Adm", "Rev", "St", "Mt", "Jr", "Sr", "Corp", "Inc", "Co", "Ltd", "Bros", "Ft"]);
 
