@@ -11,6 +11,7 @@ import {
   DidCloseTextDocumentNotification,
   FileChangeType,
   HoverRequest,
+  InlayHintRequest,
   LSPErrorCodes,
   ReferencesRequest,
   WorkspaceSymbolRequest,
@@ -106,4 +107,27 @@ test("a file created, changed and deleted while the server runs is indexed, re-r
   rmSync(path);
   await fileEvent(name, FileChangeType.Deleted, 5);
   expect(await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: "Kowalczyk" })).toEqual([]);
+});
+
+test("settings: an excluded file leaves the index, a new article date re-resolves that article's dates", async () => {
+  const S004 = SEEDS[4]!;
+  let since = server.statuses.length;
+  server.settings = { ...server.settings, exclude: [S004] };
+  await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  await server.status((s) => s.state === "ready" && s.articles === 4, since);
+  expect(await blinkenFiles()).not.toContain(S004);
+
+  since = server.statuses.length;
+  server.settings = { ...server.settings, exclude: [], dates: { ...SEED_DATES, [S003]: "2023-06-25" } };
+  await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  await server.status((s) => s.state === "indexing", since);
+  const started = server.statuses.findIndex((s, i) => i >= since && s.state === "indexing");
+  await server.status((s) => s.state === "ready" && s.articles === 5, started);
+  expect(await blinkenFiles()).toContain(S004);
+  const hints = (await server.connection.sendRequest(InlayHintRequest.type, {
+    textDocument: { uri: server.uri(S003) },
+    range: { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } },
+  }))!;
+  const afterSunday = server.positionOf(S003, "Sunday", 0, "Sunday".length);
+  expect(hints.find((h) => h.position.line === afterSunday.line && h.position.character === afterSunday.character)?.label).toBe("2023-06-25");
 });

@@ -75,7 +75,7 @@ export class ArticleIndex {
     this.isArticlePath = articleMatcher(settings);
     const listed = await Promise.all(folders.map((f) => this.files.list(f, (path) => this.isArticlePath(settingsPath(path, folders)))));
     const wanted = new Set(listed.flat().map(fileUri));
-    for (const uri of this.corpus.uris()) {
+    for (const uri of [...this.corpus.uris(), ...this.urgent, ...this.queue]) {
       if (!wanted.has(uri) && !this.isOpenArticle(uri)) this.drop(uri);
     }
     for (const uri of this.corpus.uris()) if (this.isOpenArticle(uri)) wanted.add(uri);
