@@ -1,5 +1,5 @@
 // `article-lens analyze PATH... [--json] [--date FILE=YYYY-MM-DD ...]`: the engine on the command line.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { Corpus } from "./corpus";
 import { analyzeArticle, type AnalyzeOptions, type ArticleAnalysis } from "./engine";
@@ -67,7 +67,13 @@ function collectFiles(paths: string[], warn: (message: string) => void): string[
       warn(`${path}: ${describeError(error)}`);
       return;
     }
-    const real = resolve(path);
+    // The real path, symbolic links resolved: a link back up the tree (a loop) leads to a folder already visited.
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      real = resolve(path);
+    }
     if (seen.has(real)) return;
     seen.add(real);
     if (stat.isDirectory()) {
