@@ -82,6 +82,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     errorHandler: restartWithLimit(output),
     // Hover cards quote article text: render it, never run it.
     markdown: { isTrusted: false, supportHtml: false },
+    // The analysis cache lives in the extension's storage for this workspace (never next to the articles).
+    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   return new LanguageClient("articleLens", "Article Lens", serverOptions, clientOptions);
 }
@@ -120,9 +122,12 @@ function restartWithLimit(output: vscode.LogOutputChannel): ErrorHandler {
 }
 
 function showStatus(item: vscode.StatusBarItem, s: StatusParams): void {
-  if (s.state === "indexing") {
+  if (s.state === "indexing" && s.pass === "first") {
     item.text = `$(sync~spin) Articles ${s.done}/${s.total}`;
-    item.tooltip = `Article Lens is indexing: ${s.done} of ${s.total} articles analysed. Hovers and links answer from what is indexed so far.`;
+    item.tooltip = `Article Lens is indexing: ${s.done} of ${s.total} steps done. Hovers and links answer from what is indexed so far.`;
+  } else if (s.state === "indexing") {
+    item.text = `$(sync~spin) ${s.articles} articles, refining`;
+    item.tooltip = `Article Lens has linked all ${s.articles} articles with a quick pass and is now analysing them in full (${s.done}/${s.total}).`;
   } else {
     item.text = `$(book) ${s.articles} articles`;
     item.tooltip = `Article Lens: ${s.articles} articles, ${s.entities} people, places and organisations. Click for the log.`;

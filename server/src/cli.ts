@@ -4,8 +4,8 @@ import { basename, join, resolve } from "node:path";
 import { Corpus } from "./corpus";
 import { analyzeArticle, type AnalyzeOptions, type ArticleAnalysis } from "./engine";
 import { decodeArticle } from "./engine/read/decode";
-import { AnalysisCache, cacheKey } from "./indexing/cache";
-import { AnalysisPool, defaultPoolSize } from "./indexing/pool";
+import { Analyzer } from "./indexing/analyzer";
+import { defaultPoolSize } from "./indexing/pool";
 import { renderJson, renderReport } from "./report";
 
 const USAGE = `usage: article-lens analyze PATH... [--json] [--date FILE=YYYY-MM-DD ...]
@@ -116,20 +116,13 @@ export async function main(argv: string[]): Promise<number> {
     problems++;
     process.stderr.write(`article-lens: ${message}\n`);
   };
-  const cache = args.cache ? new AnalysisCache(args.cache, warn) : undefined;
-  cache?.load();
   const files = collectFiles(args.paths, warn);
-  const pool = args.jobs > 1 && files.length >= POOL_THRESHOLD ? new AnalysisPool(join(__dirname, "worker.js"), args.jobs) : undefined;
-  const analyse = (text: string, options: AnalyzeOptions): Promise<ArticleAnalysis> => {
-    const key = cache && cacheKey(text, options);
-    const hit = key ? cache!.get(key) : undefined;
-    if (hit) return Promise.resolve(hit);
-    const done = (analysis: ArticleAnalysis) => {
-      if (key) cache!.set(key, analysis);
-      return analysis;
-    };
-    return pool ? pool.analyze({ text, options }).promise.then(done) : Promise.resolve(done(analyzeArticle(text, options)));
-  };
+  const analyzer = new Analyzer({
+    workerPath: join(__dirname, "worker.js"),
+    jobs: files.length >= POOL_THRESHOLD ? args.jobs : 1,
+    cacheDir: args.cache,
+    log: warn,
+  });
 
   const corpus = new Corpus();
   const texts = new Map<string, string>();
@@ -148,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
         if (decoded.text === null) return;
         const date = args.dates.get(path) ?? args.dates.get(basename(path));
         try {
-          corpus.upsert(path, await analyse(decoded.text, { path, date, depth: args.quick ? "quick" : "full" }));
+          corpus.upsert(path, await analyzer.analyze(decoded.text, { path, date, depth: args.quick ? "quick" : "full" }));
           texts.set(path, decoded.text);
         } catch (error) {
           warn(`${path}: analysis failed: ${error instanceof Error ? error.message : error}`);
@@ -156,9 +149,9 @@ export async function main(argv: string[]): Promise<number> {
       }),
     );
   } finally {
-    pool?.dispose();
+    analyzer.dispose();
   }
-  cache?.save();
+  analyzer.save(true);
   process.stdout.write(args.json ? renderJson(corpus) : renderReport(corpus, texts));
   return problems > 0 && corpus.size === 0 ? 1 : 0;
 }

@@ -41,6 +41,7 @@ export class IndexingProgress {
       state: state.running ? "indexing" : "ready",
       done: state.done,
       total: state.total,
+      pass: state.pass,
       articles: this.corpus.size,
       entities: state.running ? 0 : this.corpus.entities().length, // resolving identities mid-run would cost each step
     };
@@ -58,7 +59,7 @@ export class IndexingProgress {
         },
         () => undefined,
       );
-      const message = `Indexing articles ${state.done}/${state.total}`;
+      const message = `${state.pass === "first" ? "Indexing articles" : "Full analysis"} ${state.done}/${state.total}`;
       const percentage = Math.floor((100 * state.done) / state.total);
       void this.progress.then((reporter) => reporter?.report(percentage, message));
     } else if (!state.running && this.progress) {

@@ -41,6 +41,11 @@ export interface StatusParams {
   /** Articles analysed in the current indexing run, and how many the run has. */
   done: number;
   total: number;
+  /**
+   * "first" while some article has no analysis yet (links across the folder are incomplete); "full" while quick
+   * first-pass analyses are being replaced by full ones (every article is linked already).
+   */
+  pass: "first" | "full";
   /** Articles and entities in the index right now. */
   articles: number;
   entities: number;

@@ -20,6 +20,7 @@ import {
   type FileSystemWatcher,
   type InitializeResult,
 } from "vscode-languageserver/node";
+import { join } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { codeLens } from "./handlers/codeLens";
 import type { HandlerContext } from "./handlers/context";
@@ -43,9 +44,11 @@ import {
   type NextMentionParams,
   type Settings,
 } from "./protocol";
+import { Analyzer } from "./indexing/analyzer";
+import { defaultCacheDir } from "./indexing/cache";
+import { defaultPoolSize } from "./indexing/pool";
 import { ArticleIndex } from "./workspace/articleIndex";
 import { diskFiles } from "./workspace/files";
-import { inlineIndexer } from "./workspace/indexer";
 import { indexingChanged, readSettings } from "./workspace/settings";
 import { ArticleTexts } from "./workspace/texts";
 import { filePath, fileUri, normalizeUri } from "./workspace/uris";
@@ -66,11 +69,49 @@ let progress: IndexingProgress | undefined;
 let watcherRegistration: Promise<Disposable> | undefined;
 
 const texts = new ArticleTexts(openDocument);
-const index = new ArticleIndex(diskFiles, inlineIndexer, texts, openDocument, {
-  progress: (state) => progress?.update(state),
-  changed: () => scheduleRefresh(),
-  log: (message) => connection.console.log(message),
-});
+let indexRunning = false;
+/** Created at initialize, when the cache folder is known. */
+let analyzer: Analyzer | undefined;
+const index = new ArticleIndex(
+  diskFiles,
+  {
+    get parallel() {
+      return analyzer?.parallel ?? 1;
+    },
+    cached: (text, options) => analyzer?.cached(text, options),
+    analyze: (text, options, priority) => analyzer!.analyze(text, options, priority),
+  },
+  texts,
+  openDocument,
+  {
+    progress: (state) => {
+      progress?.update(state);
+      if (indexRunning && !state.running) finishedRun();
+      indexRunning = state.running;
+    },
+    changed: () => scheduleRefresh(),
+    log: (message) => connection.console.log(message),
+  },
+);
+
+/** The cache is written when indexing finishes, and now and then during a long run (a crash loses little). */
+const CACHE_SAVE_INTERVAL_MS = 5 * 60_000;
+let lastSave = Date.now();
+function finishedRun(): void {
+  const counts = analyzer?.takeCounts();
+  if (counts && counts.cached + counts.quick + counts.full > 0) {
+    connection.console.log(`indexed: ${counts.cached} analyses from the cache, ${counts.quick} quick, ${counts.full} full; ${index.corpus.size} articles`);
+  }
+  saveCache(true);
+}
+/** `prune` once the whole workspace has been looked up: entries of texts that are gone are dropped then. */
+function saveCache(prune = false): void {
+  lastSave = Date.now();
+  analyzer?.save(prune);
+}
+setInterval(() => {
+  if (index.state().running && Date.now() - lastSave >= CACHE_SAVE_INTERVAL_MS) saveCache();
+}, 30_000).unref();
 
 // ── lifecycle ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -79,6 +120,14 @@ connection.onInitialize((params): InitializeResult => {
   const roots = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "" }] : []);
   folders = roots.flatMap((f) => filePath(f.uri) ?? []);
   settings = readSettings(params.initializationOptions?.settings ?? {});
+  // The VS Code client passes its storage folder; other editors get a per-workspace folder in the user's cache.
+  const cacheDir: unknown = params.initializationOptions?.cacheDir;
+  analyzer = new Analyzer({
+    workerPath: join(__dirname, "worker.js"),
+    jobs: defaultPoolSize(),
+    cacheDir: typeof cacheDir === "string" && cacheDir ? cacheDir : defaultCacheDir(folders),
+    log: (message) => connection.console.warn(message),
+  });
   progress = new IndexingProgress(connection, index.corpus, capabilities.window?.workDoneProgress === true);
   return {
     capabilities: {
@@ -129,7 +178,8 @@ connection.onDidChangeConfiguration(async (change) => {
 connection.onShutdown(() => {
   index.dispose();
   progress?.dispose();
-  inlineIndexer.dispose();
+  saveCache();
+  analyzer?.dispose();
 });
 
 async function fetchSettings(): Promise<Settings> {

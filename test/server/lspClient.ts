@@ -14,6 +14,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
@@ -40,6 +41,8 @@ export const SEEDS = Object.keys(SEED_DATES);
 export interface TestServer {
   connection: ProtocolConnection;
   folder: string;
+  /** The server's analysis cache folder (initializationOptions.cacheDir): a temp folder removed at stop, unless given. */
+  cacheDir: string;
   /** file:// uri of a file in the folder. */
   uri(name: string): string;
   /** Position of the `nth` (0-based) occurrence of `word` in a file of the folder, plus `shift` characters. */
@@ -49,6 +52,8 @@ export interface TestServer {
   /** Resolves with the first status notification that satisfies `test`, among those from index `since` on. */
   status(test: (s: StatusParams) => boolean, since?: number): Promise<StatusParams>;
   statuses: StatusParams[];
+  /** window/logMessage texts, in order. */
+  logs: string[];
   progress: unknown[];
   registrations: Registration[];
   /** What `workspace/configuration` answers for `articleLens`; tests may change it. */
@@ -58,7 +63,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = { dates: SEED_DATES }): Promise<TestServer> {
+export async function startServer(
+  settings: Record<string, unknown> = { dates: SEED_DATES },
+  givenCacheDir?: string,
+): Promise<TestServer> {
+  const cacheDir = givenCacheDir ?? mkdtempSync(join(tmpdir(), "article-lens-cache-"));
   const folder = mkdtempSync(join(tmpdir(), "article-lens-"));
   for (const name of SEEDS) cpSync(join(ROOT, "samples", name), join(folder, name));
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
@@ -69,11 +78,14 @@ export async function startServer(settings: Record<string, unknown> = { dates: S
   const statuses: StatusParams[] = [];
   const waiting: { test: (s: StatusParams) => boolean; resolve: (s: StatusParams) => void }[] = [];
   const progress: unknown[] = [];
+  const logs: string[] = [];
   const registrations: Registration[] = [];
   const server: TestServer = {
     connection,
     folder,
+    cacheDir,
     statuses,
+    logs,
     progress,
     registrations,
     settings,
@@ -107,6 +119,7 @@ export async function startServer(settings: Record<string, unknown> = { dates: S
       connection.dispose();
       child.kill();
       rmSync(folder, { recursive: true, force: true });
+      if (!givenCacheDir) rmSync(cacheDir, { recursive: true, force: true });
     },
   };
 
@@ -127,6 +140,9 @@ export async function startServer(settings: Record<string, unknown> = { dates: S
       }
     }
   });
+  connection.onNotification(LogMessageNotification.type, (params) => {
+    logs.push(params.message);
+  });
   connection.onUnhandledNotification(() => {});
   child.on("exit", (code) => {
     if (code) console.error(`server exited with ${code}\n${stderr}`);
@@ -137,6 +153,7 @@ export async function startServer(settings: Record<string, unknown> = { dates: S
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: "articles" }],
+    initializationOptions: { cacheDir },
     capabilities: {
       workspace: {
         configuration: true,

@@ -22,7 +22,12 @@ export function hover(ctx: HandlerContext, params: HoverParams): Hover | null {
   if (!span) return null;
   const sections = mention ? entityCard(ctx, mention) : dateCard(timex!, ctx.corpus.article(uri)!.dct);
   if (ctx.indexing.running && ctx.indexing.done < ctx.indexing.total) {
-    sections.push(`_Still indexing the workspace (${ctx.indexing.done}/${ctx.indexing.total} articles): counts may grow._`);
+    const { done, total, pass } = ctx.indexing;
+    sections.push(
+      pass === "first"
+        ? `_Still indexing the workspace (${done}/${total} articles): counts may grow._`
+        : `_Quick pass done; full analysis under way (${done}/${total}): names and counts may still be refined._`,
+    );
   }
   return { contents: { kind: MarkupKind.Markdown, value: sections.join("\n\n") }, range: rangeOf(doc, span) };
 }

@@ -4,6 +4,7 @@
 // the old file or the new one, never half of one; a file that does not read back as a cache is ignored and rebuilt.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { basename, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { ENGINE_VERSION } from "../engine/analyze";
@@ -22,6 +23,13 @@ interface Snapshot {
 export function cacheKey(text: string, options: AnalyzeOptions): string {
   const inputs = JSON.stringify([ENGINE_VERSION, options.depth ?? "full", options.date ?? null, options.path ? basename(options.path) : null]);
   return createHash("sha1").update(inputs).update("\0").update(text).digest("hex");
+}
+
+/** Where a client that names no cache folder gets one: per set of workspace folders, in the user's cache folder. */
+export function defaultCacheDir(folders: readonly string[]): string {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const workspace = createHash("sha1").update(JSON.stringify([...folders].sort())).digest("hex").slice(0, 16);
+  return join(base, "article-lens", workspace);
 }
 
 export class AnalysisCache {
@@ -76,10 +84,15 @@ export class AnalysisCache {
     this.dirty = true;
   }
 
-  /** Writes the entries used since loading, atomically. Returns false (and says why) when it could not. */
-  save(): boolean {
-    if (!this.dirty && this.used.size === this.entries.size) return true;
-    const entries = [...this.entries].filter(([k]) => this.used.has(k));
+  /**
+   * Writes the cache atomically when it has new entries. With `prune`, only the entries used since loading are
+   * kept (call it when every article has been looked up, so the cache does not grow forever); without, all are.
+   * Returns false (and says why) when it could not write.
+   */
+  save(prune = false): boolean {
+    const unused = this.entries.size - this.used.size;
+    if (!this.dirty && !(prune && unused > 0)) return true;
+    const entries = [...this.entries].filter(([k]) => !prune || this.used.has(k));
     const snapshot: Snapshot = { format: FORMAT, engineVersion: ENGINE_VERSION, entries };
     const temp = `${this.file}.${process.pid}.tmp`;
     try {

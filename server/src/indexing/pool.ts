@@ -1,6 +1,6 @@
 // Analysis on worker threads. compromise costs ~100 ms an article on one core: a pool puts every core on it and
-// keeps the thread that answers requests free. Work is taken urgent-first, so an article the user opens jumps the
-// folder's queue; work nobody waits for any more can be withdrawn before it starts.
+// keeps the thread that answers requests free. Work is taken by priority (what the user looks at, then the fast
+// first pass over the folder, then full analysis of the folder); work nobody waits for can be withdrawn.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
@@ -14,9 +14,11 @@ export interface AnalysisRequest {
 export type ToWorker = { id: number } & AnalysisRequest;
 export type FromWorker = { id: number; analysis: ArticleAnalysis } | { id: number; error: string };
 
+/** Lower runs first: 0 the article the user has open, 1 the quick pass over a folder, 2 the folder's full pass. */
+export type Priority = 0 | 1 | 2;
+
 interface Job extends AnalysisRequest {
   id: number;
-  urgent: boolean;
   resolve(analysis: ArticleAnalysis): void;
   reject(error: Error): void;
 }
@@ -30,8 +32,8 @@ export class WithdrawnError extends Error {
 export class AnalysisPool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Job>();
-  private readonly urgentJobs: Job[] = [];
-  private readonly jobs: Job[] = [];
+  /** One FIFO per priority. */
+  private readonly queues: Job[][] = [[], [], []];
   private nextId = 1;
   private disposed = false;
   readonly size: number;
@@ -42,18 +44,18 @@ export class AnalysisPool {
     for (let i = 0; i < this.size; i++) this.idle.push(this.spawn());
   }
 
-  analyze(request: AnalysisRequest, urgent = false): { promise: Promise<ArticleAnalysis>; withdraw(): void } {
+  analyze(request: AnalysisRequest, priority: Priority = 2): { promise: Promise<ArticleAnalysis>; withdraw(): void } {
     let job!: Job;
     const promise = new Promise<ArticleAnalysis>((resolve, reject) => {
-      job = { ...request, id: this.nextId++, urgent, resolve, reject };
+      job = { ...request, id: this.nextId++, resolve, reject };
     });
     if (this.disposed) job.reject(new Error("the analysis pool is shut down"));
-    else (urgent ? this.urgentJobs : this.jobs).push(job);
+    else this.queues[priority]!.push(job);
     this.dispatch();
     return {
       promise,
       withdraw: () => {
-        for (const queue of [this.urgentJobs, this.jobs]) {
+        for (const queue of this.queues) {
           const i = queue.indexOf(job);
           if (i >= 0) {
             queue.splice(i, 1);
@@ -66,13 +68,13 @@ export class AnalysisPool {
 
   /** Jobs waiting or running. */
   get pending(): number {
-    return this.urgentJobs.length + this.jobs.length + this.busy.size;
+    return this.queues.reduce((n, q) => n + q.length, 0) + this.busy.size;
   }
 
   dispose(): void {
     this.disposed = true;
-    for (const job of [...this.urgentJobs, ...this.jobs, ...this.busy.values()]) job.reject(new Error("the analysis pool is shut down"));
-    this.urgentJobs.length = this.jobs.length = 0;
+    for (const job of [...this.queues.flat(), ...this.busy.values()]) job.reject(new Error("the analysis pool is shut down"));
+    for (const queue of this.queues) queue.length = 0;
     for (const w of [...this.idle, ...this.busy.keys()]) void w.terminate();
     this.idle.length = 0;
     this.busy.clear();
@@ -80,7 +82,7 @@ export class AnalysisPool {
 
   private dispatch(): void {
     while (this.idle.length > 0) {
-      const job = this.urgentJobs.shift() ?? this.jobs.shift();
+      const job = this.queues.find((q) => q.length > 0)?.shift();
       if (!job) return;
       const worker = this.idle.pop()!;
       this.busy.set(worker, job);

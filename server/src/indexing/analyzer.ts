@@ -1,0 +1,75 @@
+// Text in, analysis out, as cheaply as possible: from the on-disk cache when this exact text was analysed before
+// (same engine, same options), otherwise on the pool's worker threads, or on this thread when there is no pool.
+// The CLI and the language server both analyse through this one class.
+import { analyzeArticle } from "../engine/analyze";
+import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
+import { AnalysisCache, cacheKey } from "./cache";
+import { AnalysisPool, type Priority } from "./pool";
+
+export interface AnalyzerOptions {
+  /** The bundled worker script (dist/worker.js); without it, or with `jobs` ≤ 1, analysis runs on this thread. */
+  workerPath?: string;
+  jobs?: number;
+  /** Folder of the on-disk cache; none when undefined. */
+  cacheDir?: string;
+  log?: (message: string) => void;
+}
+
+/** How analyses were obtained since the last `takeCounts()`. */
+export interface AnalyzerCounts {
+  cached: number;
+  quick: number;
+  full: number;
+}
+
+export class Analyzer {
+  private readonly pool: AnalysisPool | undefined;
+  private readonly cache: AnalysisCache | undefined;
+  private counts: AnalyzerCounts = { cached: 0, quick: 0, full: 0 };
+
+  constructor(options: AnalyzerOptions) {
+    const jobs = options.jobs ?? 1;
+    this.pool = options.workerPath && jobs > 1 ? new AnalysisPool(options.workerPath, jobs) : undefined;
+    this.cache = options.cacheDir ? new AnalysisCache(options.cacheDir, options.log) : undefined;
+    this.cache?.load();
+  }
+
+  /** How many analyses can run at once (the pool's threads; 1 on this thread). */
+  get parallel(): number {
+    return this.pool?.size ?? 1;
+  }
+
+  /** The cached full analysis of this text, if there is one. */
+  cached(text: string, options: AnalyzeOptions): ArticleAnalysis | undefined {
+    return this.cache?.get(cacheKey(text, { ...options, depth: "full" }));
+  }
+
+  async analyze(text: string, options: AnalyzeOptions, priority: Priority = 0): Promise<ArticleAnalysis> {
+    const full = (options.depth ?? "full") === "full";
+    const hit = full ? this.cached(text, options) : undefined;
+    if (hit) {
+      this.counts.cached++;
+      return hit;
+    }
+    const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise : analyzeArticle(text, options);
+    if (full) this.cache?.set(cacheKey(text, options), analysis);
+    this.counts[full ? "full" : "quick"]++;
+    return analysis;
+  }
+
+  /** The counts since the last call, for a line in the log. */
+  takeCounts(): AnalyzerCounts {
+    const counts = this.counts;
+    this.counts = { cached: 0, quick: 0, full: 0 };
+    return counts;
+  }
+
+  /** Writes the cache (atomically) if it changed; `prune` drops what was not used since loading. */
+  save(prune = false): boolean {
+    return this.cache?.save(prune) ?? true;
+  }
+
+  dispose(): void {
+    this.pool?.dispose();
+  }
+}

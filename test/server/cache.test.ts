@@ -1,0 +1,58 @@
+// The server's analysis cache, over the protocol: the first start analyses every article (quick first pass, then
+// full) and writes the cache into the folder the client names; a restart on the same folder takes every analysis
+// from the cache and answers as before; a corrupt cache file is said to be unreadable, ignored and rebuilt.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, expect, test } from "vitest";
+import { HoverRequest, type MarkupContent } from "vscode-languageserver-protocol/node";
+import { eventually, SEED_DATES, SEEDS, startServer, type TestServer } from "./lspClient";
+
+const cacheDir = mkdtempSync(join(tmpdir(), "article-lens-cache-test-"));
+const cacheFile = join(cacheDir, "analyses.v8");
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+async function indexOnce(): Promise<{ server: TestServer; log: string }> {
+  const server = await startServer({ dates: SEED_DATES }, cacheDir);
+  await server.status((s) => s.state === "ready" && s.articles === 5);
+  const log = await eventually(async () => {
+    const line = server.logs.find((l) => l.startsWith("indexed:"));
+    if (!line) throw new Error("no indexing summary in the log yet");
+    return line;
+  });
+  return { server, log };
+}
+
+async function blinkenHover(server: TestServer): Promise<string> {
+  const hover = await server.connection.sendRequest(HoverRequest.type, {
+    textDocument: { uri: server.uri(SEEDS[3]!) },
+    position: server.positionOf(SEEDS[3]!, "Blinken", 1),
+  });
+  // Each start copies the articles to a new folder: compare the cards without it.
+  return (hover?.contents as MarkupContent).value.replaceAll(pathToFileURL(server.folder).href, "<folder>");
+}
+
+test("a cold start analyses every article and writes the cache; a warm start reads all five from it", async () => {
+  const cold = await indexOnce();
+  expect(cold.log).toMatch(/^indexed: 0 analyses from the cache, \d+ quick, 5 full; 5 articles$/);
+  const coldHover = await blinkenHover(cold.server);
+  await cold.server.stop();
+  expect(existsSync(cacheFile)).toBe(true);
+
+  const warm = await indexOnce();
+  expect(warm.log).toBe("indexed: 5 analyses from the cache, 0 quick, 0 full; 5 articles");
+  expect(await blinkenHover(warm.server)).toBe(coldHover);
+  expect(coldHover).toContain("**Antony Blinken**");
+  await warm.server.stop();
+});
+
+test("a corrupt cache file is reported, ignored and rebuilt", async () => {
+  writeFileSync(cacheFile, "this is not a cache");
+  const { server, log } = await indexOnce();
+  expect(server.logs.some((l) => /analysis cache .* is unreadable/.test(l))).toBe(true);
+  expect(log).toMatch(/^indexed: 0 analyses from the cache, \d+ quick, 5 full; 5 articles$/);
+  expect(await blinkenHover(server)).toContain("**Antony Blinken**");
+  await server.stop();
+  expect(readFileSync(cacheFile).subarray(0, 19).toString()).not.toBe("this is not a cache");
+});
