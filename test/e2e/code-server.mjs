@@ -278,7 +278,13 @@ function textAtCursor(folder, name, { line, column }) {
   return (lines[line - 1] ?? "").slice(column - 1);
 }
 
+/** Saves the screen to docs/screenshots/ once the active editor shows its code lens (the same picture every run). */
 async function shot(page, file) {
+  await page
+    .locator(".editor-group-container.active .monaco-editor .codelens-decoration")
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => {});
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, file), type: "png" });
 }
