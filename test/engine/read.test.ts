@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readArticleDate } from "../../server/src/engine/read/articleDate";
 import { readLayout } from "../../server/src/engine/read/layout";
 import { decodeArticle } from "../../server/src/engine/read/decode";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { lineStarts, positionIn } from "../../server/src/engine/read/layout";
 
 const dateOf = (text: string, options = {}) => readArticleDate(text, readLayout(text), options);
 
@@ -70,4 +72,15 @@ describe("decoding", () => {
     expect(bad.problem).toMatch(/not valid UTF-8/);
     expect(decodeArticle(new TextEncoder().encode("\ufeffHi")).text).toBe("\ufeffHi");
   });
+});
+
+it("line starts give the positions an editor gives, for LF, CRLF and lone CR", () => {
+  const text = "Headline\r\nFirst line\rsecond 𝒳 line\n\nlast\r\n";
+  const doc = TextDocument.create("x", "plaintext", 0, text);
+  const starts = lineStarts(text);
+  for (let offset = 0; offset <= text.length; offset++) {
+    // Inside a \r\n pair the editor has no position of its own: skip it.
+    if (text[offset - 1] === "\r" && text[offset] === "\n") continue;
+    expect(positionIn(starts, offset)).toEqual(doc.positionAt(offset));
+  }
 });

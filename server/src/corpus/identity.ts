@@ -104,28 +104,39 @@ function bindShortForms(
   add: Add,
 ): void {
   const byWord = new Map<string, Set<string>>();
-  const companyOf = new Map<string, Set<string>>();
-  const articleKeys = new Map<string, string[]>();
-  for (const { ref, key } of placed) articleKeys.set(ref.uri, [...(articleKeys.get(ref.uri) ?? []), uf.find(key)]);
   for (const { entity, key } of placed) {
     if (entity.type !== "person") continue;
     const words = nameKey(entity.name).split(" ");
     for (const w of [words[0]!, words.at(-1)!]) byWord.set(w, (byWord.get(w) ?? new Set()).add(uf.find(key)));
   }
-  for (const keys of articleKeys.values()) {
-    for (const k of keys) {
-      const set = companyOf.get(k) ?? new Set<string>();
-      for (const other of keys) if (other !== k) set.add(other);
-      companyOf.set(k, set);
-    }
+  // The company of a candidate (every entity of every article it appears in), computed for candidates only: for
+  // all roots it would cost the square of the entities per article, summed over the corpus.
+  const articlesOf = new Map<string, Set<string>>();
+  const keysOf = new Map<string, string[]>();
+  for (const { ref, key } of placed) {
+    const root = uf.find(key);
+    let keys = keysOf.get(ref.uri);
+    if (!keys) keysOf.set(ref.uri, (keys = []));
+    keys.push(root);
+    if (byWord.size > 0) (articlesOf.get(root) ?? articlesOf.set(root, new Set()).get(root)!).add(ref.uri);
   }
+  const companies = new Map<string, Set<string>>();
+  const companyOf = (root: string): Set<string> => {
+    let company = companies.get(root);
+    if (!company) {
+      company = new Set();
+      for (const uri of articlesOf.get(root) ?? []) for (const k of keysOf.get(uri) ?? []) if (k !== root) company.add(k);
+      companies.set(root, company);
+    }
+    return company;
+  };
   for (const { ref, entity, company } of shortOnes) {
     const word = nameTokens(entity.name)[0]!;
     const roots = company.map((k) => uf.find(k));
     let best: string | undefined;
     let bestScore = -1;
     for (const root of byWord.get(word) ?? []) {
-      const known = companyOf.get(root) ?? new Set();
+      const known = companyOf(root);
       const score = roots.filter((k) => known.has(k)).length * 1000 + (groups.get(root)?.members.length ?? 0);
       if (score > bestScore || (score === bestScore && best !== undefined && root < best)) [best, bestScore] = [root, score];
     }

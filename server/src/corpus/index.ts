@@ -34,9 +34,18 @@ interface Resolved {
   entities: Map<string, CorpusEntity>;
   /** uri → local entity index → corpus id */
   ids: Map<string, string[]>;
-  /** id → mentions in corpus order (articles by uri, then text order) */
-  mentions: Map<string, CorpusMention[]>;
+  /**
+   * id → where its mentions are, in corpus order (articles by uri, then text order): pairs of (article number in
+   * `uris`, mention index), flat. Mention objects are made on demand: a copy of each would double the memory.
+   */
+  mentions: Map<string, number[]>;
+  uris: string[];
+  /** coMentioned answers, remembered until the next change. */
+  company: Map<string, { entity: CorpusEntity; articles: number }[]>;
 }
+
+/** Co-mention counts look at this many of an entity's articles at most ("United States" is in nearly all). */
+const COMPANY_SAMPLE = 400;
 
 export class Corpus {
   private readonly articles = new Map<string, ArticleAnalysis>();
@@ -100,7 +109,36 @@ export class Corpus {
 
   /** Every mention of an entity across the corpus, in corpus order. */
   mentionsOf(id: string): CorpusMention[] {
-    return this.resolve().mentions.get(id) ?? [];
+    const { mentions, uris } = this.resolve();
+    const where = mentions.get(id) ?? [];
+    const out: CorpusMention[] = [];
+    for (let i = 0; i < where.length; i += 2) {
+      const uri = uris[where[i]!]!;
+      out.push({ ...this.articles.get(uri)!.mentions[where[i + 1]!]!, uri, id });
+    }
+    return out;
+  }
+
+  /** An entity's mentions grouped by article, in corpus order, for the first `limit` articles only. */
+  mentionsByArticle(id: string, limit = Infinity): { uri: string; mentions: CorpusMention[] }[] {
+    const { mentions, uris } = this.resolve();
+    const where = mentions.get(id) ?? [];
+    const out: { uri: string; mentions: CorpusMention[] }[] = [];
+    for (let i = 0; i < where.length; i += 2) {
+      const uri = uris[where[i]!]!;
+      let group = out.at(-1);
+      if (group?.uri !== uri) {
+        if (out.length >= limit) break;
+        out.push((group = { uri, mentions: [] }));
+      }
+      group.mentions.push({ ...this.articles.get(uri)!.mentions[where[i + 1]!]!, uri, id });
+    }
+    return out;
+  }
+
+  /** How many mentions an entity has, without making them. */
+  mentionCount(id: string): number {
+    return (this.resolve().mentions.get(id)?.length ?? 0) / 2;
   }
 
   /** The mention covering `offset` (start inclusive, end inclusive so a cursor just after a name still counts). */
@@ -112,18 +150,29 @@ export class Corpus {
     return findAt(this.articles.get(uri)?.timexes ?? [], offset);
   }
 
-  /** Entities mentioned in the same articles as `id`, most shared articles first. */
+  /**
+   * Entities mentioned in the same articles as `id`, most shared articles first. For an entity in more than
+   * COMPANY_SAMPLE articles the counts come from an even sample of them (the ranking, not the exact count, matters).
+   */
   coMentioned(id: string, limit: number): { entity: CorpusEntity; articles: number }[] {
+    const resolved = this.resolve();
+    const known = resolved.company.get(id);
+    if (known && known.length >= limit) return known.slice(0, limit);
+    const articles = resolved.entities.get(id)?.articles ?? [];
+    const step = Math.max(1, articles.length / COMPANY_SAMPLE);
     const counts = new Map<string, number>();
-    for (const uri of this.entity(id)?.articles ?? []) {
-      for (const other of new Set(this.resolve().ids.get(uri))) {
+    for (let i = 0; i < articles.length; i += step) {
+      for (const other of new Set(resolved.ids.get(articles[Math.floor(i)]!))) {
         if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
       }
     }
-    return [...counts]
-      .sort(([a, ca], [b, cb]) => cb - ca || this.entity(b)!.mentionCount - this.entity(a)!.mentionCount || (a < b ? -1 : 1))
-      .slice(0, limit)
-      .map(([other, articles]) => ({ entity: this.entity(other)!, articles }));
+    const scale = articles.length / Math.ceil(articles.length / step);
+    const ranked = [...counts]
+      .map(([other, n]) => ({ entity: resolved.entities.get(other)!, articles: Math.round(n * scale) }))
+      .sort((a, b) => b.articles - a.articles || b.entity.mentionCount - a.entity.mentionCount || (a.entity.id < b.entity.id ? -1 : 1))
+      .slice(0, Math.max(limit, 10));
+    resolved.company.set(id, ranked);
+    return ranked.slice(0, limit);
   }
 
   /** Entities whose name or an alias contains every word of the query (case- and accent-blind). */
@@ -148,18 +197,18 @@ export class Corpus {
       entities.set(cluster.id, this.describe(cluster));
       for (const ref of cluster.members) ids.get(ref.uri)![ref.local] = cluster.id;
     }
-    const mentions = new Map<string, CorpusMention[]>();
-    for (const uri of uris) {
+    const mentions = new Map<string, number[]>();
+    uris.forEach((uri, n) => {
       const local = ids.get(uri)!;
-      for (const m of this.articles.get(uri)!.mentions) {
+      this.articles.get(uri)!.mentions.forEach((m, i) => {
         const id = local[m.entity]!;
         let list = mentions.get(id);
         if (!list) mentions.set(id, (list = []));
-        list.push({ ...m, uri, id });
-      }
-    }
-    for (const [id, list] of mentions) entities.get(id)!.mentionCount = list.length;
-    this.resolved = { entities, ids, mentions };
+        list.push(n, i);
+      });
+    });
+    for (const [id, list] of mentions) entities.get(id)!.mentionCount = list.length / 2;
+    this.resolved = { entities, ids, mentions, uris, company: new Map() };
     return this.resolved;
   }
 

@@ -89,6 +89,11 @@ export interface ArticleLayout {
   boilerplate: (Span & { kind: string })[];
   /** Author names from front matter, a byline or a "Write to" line, with where they stand in the text. */
   authors: (Span & { name: string })[];
+  /**
+   * Offset where each line starts (after \r\n, \n or \r, as LSP counts lines): positions of any span without
+   * reading the file again, which answering about thousands of articles at once needs.
+   */
+  lineStarts: number[];
 }
 
 export interface ArticleAnalysis {

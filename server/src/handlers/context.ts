@@ -6,6 +6,7 @@ import type { Span } from "../engine/types";
 import type { Settings } from "../protocol";
 import type { IndexState } from "../workspace/articleIndex";
 import type { TextSource } from "../workspace/texts";
+import { positionIn } from "../engine/read/layout";
 
 export interface HandlerContext {
   corpus: Corpus;
@@ -21,15 +22,13 @@ export function rangeOf(doc: TextDocument, span: Span): Range {
 }
 
 /**
- * Locations of spans in any articles, reading each article's text once. Articles that cannot be read any more
- * (deleted since indexing) are left out rather than pointing at wrong lines.
+ * Locations of spans in any indexed article, from the line starts its analysis recorded: no file is read, so an
+ * answer naming thousands of articles stays fast. An article no longer indexed has no location.
  */
-export function locator(texts: TextSource): (uri: string, span: Span) => Location | undefined {
-  const docs = new Map<string, TextDocument | undefined>();
+export function locator(corpus: Corpus): (uri: string, span: Span) => Location | undefined {
   return (uri, span) => {
-    if (!docs.has(uri)) docs.set(uri, texts.document(uri));
-    const doc = docs.get(uri);
-    return doc && { uri, range: rangeOf(doc, span) };
+    const starts = corpus.article(uri)?.layout.lineStarts;
+    return starts && { uri, range: { start: positionIn(starts, span.start), end: positionIn(starts, span.end) } };
   };
 }
 
@@ -42,8 +41,7 @@ export function mentionAt(ctx: HandlerContext, uri: string, position: Position):
 
 /** The first mention of an entity in each article that mentions it, in corpus order. */
 export function firstMentionPerArticle(corpus: Corpus, id: string): CorpusMention[] {
-  const seen = new Set<string>();
-  return corpus.mentionsOf(id).filter((m) => !seen.has(m.uri) && seen.add(m.uri));
+  return corpus.mentionsByArticle(id).map((a) => a.mentions[0]!);
 }
 
 /** "3 people", "1 person". */

@@ -12,7 +12,7 @@ export function definition(ctx: HandlerContext, params: DefinitionParams, linkSu
   const { mention, doc } = at;
   const elsewhere = firstMentionPerArticle(ctx.corpus, mention.id).filter((m) => m.uri !== uri);
   const targets = elsewhere.length > 0 ? elsewhere : [fullestMention(ctx.corpus.mentionsIn(uri).filter((m) => m.id === mention.id))];
-  const locate = locator(ctx.texts);
+  const locate = locator(ctx.corpus);
   const locations = targets.flatMap((m) => locate(m.uri, m) ?? []);
   if (!linkSupport) return locations;
   // A link also tells the editor which text to underline: the whole name, not the word under the mouse.

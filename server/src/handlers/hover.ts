@@ -43,15 +43,16 @@ function entityCard(ctx: HandlerContext, mention: CorpusMention): string[] {
   const roles = rolesSection(ctx, entity);
   if (roles) sections.splice(1, 0, roles);
 
-  const others = mentionPerArticle(corpus, entity.id).filter((m) => m.uri !== mention.uri);
+  const others = mentionPerArticle(corpus, entity.id, ctx.settings.hover.maxArticles + 1).filter((m) => m.uri !== mention.uri);
   const shown = others.slice(0, ctx.settings.hover.maxArticles);
+  const notShown = entity.articles.length - (entity.articles.includes(mention.uri) ? 1 : 0) - shown.length;
   if (shown.length > 0) {
     const lines = shown.map((m) => {
       const doc = ctx.texts.document(m.uri);
       const title = link(shorten(articleTitle(corpus, m.uri), HEADLINE_LENGTH), m.uri, doc, m.start);
       return doc ? `- ${title}: ${snippet(doc, corpus.article(m.uri), m)}` : `- ${title}`;
     });
-    if (others.length > shown.length) lines.push(`- …and ${count(others.length - shown.length, "more article", "more articles")}`);
+    if (notShown > 0) lines.push(`- …and ${count(notShown, "more article", "more articles")}`);
     sections.push(`**Also in**\n\n${lines.join("\n")}`);
   }
 
@@ -63,20 +64,14 @@ function entityCard(ctx: HandlerContext, mention: CorpusMention): string[] {
 }
 
 /**
- * Per article, the mention to show: the first one in the article's body, since the headline is already the link's
+ * Per article (the first `limit` in corpus order), the mention to show: the first one in the article's body, since the headline is already the link's
  * label; the headline's when the body never names it.
  */
-function mentionPerArticle(corpus: Corpus, id: string): CorpusMention[] {
-  const inHeadline = (m: CorpusMention) => {
-    const headline = corpus.article(m.uri)?.layout.headline;
-    return headline != null && m.start < headline.end;
-  };
-  const chosen = new Map<string, CorpusMention>(); // insertion order: articles stay in corpus order
-  for (const m of corpus.mentionsOf(id)) {
-    const current = chosen.get(m.uri);
-    if (!current || (inHeadline(current) && !inHeadline(m))) chosen.set(m.uri, m);
-  }
-  return [...chosen.values()];
+function mentionPerArticle(corpus: Corpus, id: string, limit: number): CorpusMention[] {
+  return corpus.mentionsByArticle(id, limit).map(({ uri, mentions }) => {
+    const headline = corpus.article(uri)?.layout.headline;
+    return mentions.find((m) => headline == null || m.start >= headline.end) ?? mentions[0]!;
+  });
 }
 
 /** Each distinct role once, with the article that stated it first (a link to where it says so). */

@@ -9,7 +9,7 @@ export function nextMention(ctx: HandlerContext, params: NextMentionParams): Men
   const all = ctx.corpus.mentionsOf(at.mention.id);
   const here = all.findIndex((m) => m.uri === at.mention.uri && m.start === at.mention.start);
   const step = params.direction === "next" ? 1 : -1;
-  const locate = locator(ctx.texts);
+  const locate = locator(ctx.corpus);
   // Skip mentions whose article cannot be read any more (deleted since it was indexed).
   for (let i = 1; i <= all.length; i++) {
     const index = (((here + step * i) % all.length) + all.length) % all.length;

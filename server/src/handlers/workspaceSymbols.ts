@@ -14,7 +14,7 @@ export const ENTITY_SYMBOL_KIND: Record<EntityType, SymbolKind> = {
 };
 
 export function workspaceSymbols(ctx: HandlerContext, params: WorkspaceSymbolParams, token: CancellationToken = CancellationToken.None): SymbolInformation[] {
-  const locate = locator(ctx.texts);
+  const locate = locator(ctx.corpus);
   const out: SymbolInformation[] = [];
   for (const entity of ctx.corpus.search(params.query, LIMIT)) {
     if (token.isCancellationRequested) break;

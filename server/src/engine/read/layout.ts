@@ -37,5 +37,28 @@ export function readLayout(text: string): ArticleLayout {
     // Front matter is metadata, not article text: the author has no span in the body.
     authors.push({ start: frontMatter.start, end: frontMatter.start, name: fmAuthor });
   }
-  return { bom, frontMatter, bodyStart, headline, sentences, boilerplate, authors };
+  return { bom, frontMatter, bodyStart, headline, sentences, boilerplate, authors, lineStarts: lineStarts(text) };
+}
+
+/** Where each line starts; a line ends at \r\n, \n or a lone \r (the line breaks LSP positions count). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 13 || c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The LSP position (line, UTF-16 character) of an offset, from `lineStarts`. */
+export function positionIn(starts: readonly number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo]! };
 }
