@@ -13,6 +13,7 @@ export class IndexingProgress {
   private lastSent = 0;
   private trailing: NodeJS.Timeout | undefined;
   private wasRunning = false;
+  private wasPass: IndexState["pass"] = "first";
 
   constructor(
     private readonly connection: Connection,
@@ -22,9 +23,10 @@ export class IndexingProgress {
 
   update(state: IndexState): void {
     this.workDone(state);
-    // Start and end are always sent at once; the steps in between are sampled.
-    const transition = state.running !== this.wasRunning;
+    // Start, end and the end of the first pass are sent at once; the steps in between are sampled.
+    const transition = state.running !== this.wasRunning || state.pass !== this.wasPass;
     this.wasRunning = state.running;
+    this.wasPass = state.pass;
     clearTimeout(this.trailing);
     const wait = STATUS_INTERVAL_MS - (Date.now() - this.lastSent);
     if (transition || wait <= 0) this.sendStatus(state);

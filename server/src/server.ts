@@ -85,11 +85,17 @@ const index = new ArticleIndex(
   openDocument,
   {
     progress: (state) => {
+      // The end of a run settles identities first, so the "ready" status counts what every answer will say.
+      const ended = indexRunning && !state.running;
+      if (ended) index.corpus.settle(true);
       progress?.update(state);
-      if (indexRunning && !state.running) finishedRun();
+      if (ended) finishedRun();
       indexRunning = state.running;
     },
-    changed: () => scheduleRefresh(),
+    changed: () => {
+      scheduleRefresh();
+      scheduleSettle();
+    },
     log: (message) => connection.console.log(message),
   },
 );
@@ -276,6 +282,21 @@ connection.onRequest(LINKED_ARTICLES_REQUEST, serve((ctx, params: LinkedArticles
 /** At most one refresh a second while a folder is indexed; the last change always gets one. */
 const REFRESH_INTERVAL_MS = 1000;
 let refreshTimer: NodeJS.Timeout | undefined;
+
+/**
+ * Identities across articles are resolved again once changes pause, as often as their cost allows (corpus/index.ts);
+ * meanwhile a changed article is already attached by its names' keys. The editor refreshes when they settle.
+ */
+let settleTimer: NodeJS.Timeout | undefined;
+function scheduleSettle(): void {
+  settleTimer ??= setTimeout(() => {
+    settleTimer = undefined;
+    if (!index.corpus.stale) return;
+    index.corpus.settle();
+    if (index.corpus.stale) scheduleSettle();
+    else scheduleRefresh();
+  }, REFRESH_INTERVAL_MS);
+}
 
 function scheduleRefresh(): void {
   refreshTimer ??= setTimeout(() => {

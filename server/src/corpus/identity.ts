@@ -28,10 +28,30 @@ export interface Cluster {
 }
 
 /** The keys by which an article's entity may meet others; empty for a person known by one word only. */
-function meetingKeys(entity: ArticleEntity): string[] {
+export function meetingKeys(entity: ArticleEntity): string[] {
+  let keys = keysMemo.get(entity);
+  if (!keys) keysMemo.set(entity, (keys = computeMeetingKeys(entity)));
+  return keys;
+}
+
+/**
+ * Identity is recomputed for the whole corpus after changes, but an article's entities do not change between
+ * analyses: their keys (normalising names costs regular expressions) are computed once per analysis.
+ */
+const keysMemo = new WeakMap<ArticleEntity, string[]>();
+
+function computeMeetingKeys(entity: ArticleEntity): string[] {
   const forms = [entity.name, ...entity.aliases];
   if (entity.type !== "person") return [...new Set(forms.map((f) => entityKey(entity.type, f)))];
   return [...new Set(forms.filter((f) => nameTokens(f).length > 1).map((f) => entityKey("person", f)))];
+}
+
+/** The entity's key by its own name (memoised like the meeting keys). */
+const ownKeyMemo = new WeakMap<ArticleEntity, string>();
+export function ownKey(entity: ArticleEntity): string {
+  let key = ownKeyMemo.get(entity);
+  if (key === undefined) ownKeyMemo.set(entity, (key = entityKey(entity.type, entity.name)));
+  return key;
 }
 
 class UnionFind {
@@ -56,7 +76,7 @@ export function clusterEntities(articles: readonly ArticleEntities[]): Cluster[]
   const shortOnes: { ref: EntityRef; entity: ArticleEntity; company: string[] }[] = [];
 
   for (const article of sorted) {
-    const firstKeys = article.entities.map((e) => meetingKeys(e)[0] ?? entityKey(e.type, e.name));
+    const firstKeys = article.entities.map((e) => meetingKeys(e)[0] ?? ownKey(e));
     article.entities.forEach((entity, local) => {
       const ref = { uri: article.uri, local };
       const keys = meetingKeys(entity);
@@ -106,7 +126,7 @@ function bindShortForms(
   const byWord = new Map<string, Set<string>>();
   for (const { entity, key } of placed) {
     if (entity.type !== "person") continue;
-    const words = nameKey(entity.name).split(" ");
+    const words = ownKey(entity).split(":").slice(1).join(":").split(" ");
     for (const w of [words[0]!, words.at(-1)!]) byWord.set(w, (byWord.get(w) ?? new Set()).add(uf.find(key)));
   }
   // The company of a candidate (every entity of every article it appears in), computed for candidates only: for
@@ -140,7 +160,7 @@ function bindShortForms(
       const score = roots.filter((k) => known.has(k)).length * 1000 + (groups.get(root)?.members.length ?? 0);
       if (score > bestScore || (score === bestScore && best !== undefined && root < best)) [best, bestScore] = [root, score];
     }
-    add(best ?? entityKey("person", entity.name), "person", ref, entity.name, best ? 0 : entity.count);
+    add(best ?? ownKey(entity), "person", ref, entity.name, best ? 0 : entity.count);
   }
 }
 

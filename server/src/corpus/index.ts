@@ -1,10 +1,12 @@
 // The index over all articles: what the CLI report and every LSP handler read.
 // Articles come and go one at a time (upsert / remove); nothing is re-analysed. Identity across articles is
-// recomputed from the stored per-article entities, lazily, on the first question after a change: that step
-// reads no text and runs no tagger, so it is cheap next to analysing even one article.
+// recomputed from the stored per-article entities ("resolving"), lazily, on the first question after a change. That
+// step reads no text and runs no tagger, yet at 10,000 articles it takes seconds: so on a large corpus a changed
+// article is first attached to the last resolution by the keys its names meet by (an edit shows at once, with the
+// right ids), and the whole corpus is resolved again at most every few times that resolution's own cost.
 import type { ArticleAnalysis, EntityType, Mention, Timex } from "../engine/types";
-import { nameKey } from "../engine/entities/names";
-import { clusterEntities, type Cluster } from "./identity";
+import { nameKey, slug } from "../engine/entities/names";
+import { clusterEntities, meetingKeys, ownKey, type Cluster } from "./identity";
 
 export interface CorpusMention extends Mention {
   uri: string;
@@ -40,9 +42,26 @@ interface Resolved {
    */
   mentions: Map<string, number[]>;
   uris: string[];
+  /** The analyses this resolution was made from (articles may have changed since). */
+  articles: Map<string, ArticleAnalysis>;
+  /** Every key a member entity meets by → its corpus id: how a changed article is attached before the next resolve. */
+  keyIds: Map<string, string>;
+  /** When it was made and what it cost (ms). */
+  at: number;
+  cost: number;
   /** coMentioned answers, remembered until the next change. */
   company: Map<string, { entity: CorpusEntity; articles: number }[]>;
 }
+
+/** A changed article attached to the last resolution: its entities' ids, and entities that resolution lacks. */
+interface Attached {
+  ids: string[];
+}
+
+/** A resolution that cost less than this is simply redone after every change. */
+const CHEAP_RESOLVE_MS = 50;
+/** Otherwise it is redone at most every this many times its cost (and never more than once a second). */
+const RESOLVE_SPACING = 4;
 
 /** Co-mention counts look at this many of an entity's articles at most ("United States" is in nearly all). */
 const COMPANY_SAMPLE = 400;
@@ -50,23 +69,54 @@ const COMPANY_SAMPLE = 400;
 export class Corpus {
   private readonly articles = new Map<string, ArticleAnalysis>();
   private resolved: Resolved | null = null;
+  /** Articles changed (or removed) since the last resolution. */
+  private readonly attached = new Map<string, Attached>();
+  /** Entities first seen in attached articles, by id and by key. */
+  private readonly newEntities = new Map<string, CorpusEntity>();
+  private readonly newKeyIds = new Map<string, string>();
+  private dirty = false;
   /** Increases on every change: lets callers cache what they derive from the index. */
   version = 0;
 
+  /** `cheapResolveMs`: a resolution cheaper than this is redone after every change (tests lower it to 0). */
+  constructor(private readonly cheapResolveMs = CHEAP_RESOLVE_MS) {}
+
   upsert(uri: string, analysis: ArticleAnalysis): void {
     this.articles.set(uri, analysis);
+    if (this.resolved) this.attached.set(uri, this.attach(uri, analysis, this.resolved));
     this.changed();
   }
 
   remove(uri: string): boolean {
     const had = this.articles.delete(uri);
-    if (had) this.changed();
+    if (had) {
+      this.attached.set(uri, { ids: [] });
+      this.changed();
+    }
     return had;
   }
 
   private changed(): void {
-    this.resolved = null;
+    this.dirty = true;
     this.version++;
+  }
+
+  /**
+   * Resolves identities again if anything changed: at once with `force` (before a final report, at the end of an
+   * indexing run), otherwise only when the spacing rule allows (a timer while articles keep changing).
+   */
+  settle(force = false): void {
+    if (this.dirty && (force || this.due())) this.resolveNow();
+  }
+
+  /** Whether identities changed since the last resolution (answers across articles may lag until `settle`). */
+  get stale(): boolean {
+    return this.dirty;
+  }
+
+  private due(): boolean {
+    const last = this.resolved;
+    return !last || last.cost < this.cheapResolveMs || performance.now() - last.at >= Math.max(1000, RESOLVE_SPACING * last.cost);
   }
 
   has(uri: string): boolean {
@@ -87,58 +137,60 @@ export class Corpus {
   }
 
   entity(id: string): CorpusEntity | undefined {
-    return this.resolve().entities.get(id);
+    return this.resolve().entities.get(id) ?? this.newEntities.get(id);
   }
 
   entities(): CorpusEntity[] {
-    return [...this.resolve().entities.values()];
+    return [...this.resolve().entities.values(), ...this.newEntities.values()];
   }
 
   /** The corpus id of an article's local entity. */
   idOf(uri: string, local: number): string | undefined {
-    return this.resolve().ids.get(uri)?.[local];
+    return this.idsOf(uri)?.[local];
+  }
+
+  private idsOf(uri: string): string[] | undefined {
+    const resolved = this.resolve();
+    return this.attached.get(uri)?.ids ?? resolved.ids.get(uri);
   }
 
   /** The article's mentions, each with its corpus id, in text order. */
   mentionsIn(uri: string): CorpusMention[] {
     const analysis = this.articles.get(uri);
-    const ids = this.resolve().ids.get(uri);
+    const ids = this.idsOf(uri);
     if (!analysis || !ids) return [];
     return analysis.mentions.map((m) => ({ ...m, uri, id: ids[m.entity]! }));
   }
 
   /** Every mention of an entity across the corpus, in corpus order. */
   mentionsOf(id: string): CorpusMention[] {
-    const { mentions, uris } = this.resolve();
-    const where = mentions.get(id) ?? [];
-    const out: CorpusMention[] = [];
-    for (let i = 0; i < where.length; i += 2) {
-      const uri = uris[where[i]!]!;
-      out.push({ ...this.articles.get(uri)!.mentions[where[i + 1]!]!, uri, id });
-    }
-    return out;
+    return this.mentionsByArticle(id).flatMap((a) => a.mentions);
   }
 
   /** An entity's mentions grouped by article, in corpus order, for the first `limit` articles only. */
   mentionsByArticle(id: string, limit = Infinity): { uri: string; mentions: CorpusMention[] }[] {
-    const { mentions, uris } = this.resolve();
+    const { mentions, uris, articles } = this.resolve();
+    // Articles changed since the resolution: their mentions as they are now, merged in corpus order.
+    const changed = [...this.attached.keys()]
+      .filter((uri) => this.attached.get(uri)!.ids.includes(id))
+      .sort()
+      .map((uri) => ({ uri, mentions: this.mentionsIn(uri).filter((m) => m.id === id) }));
     const where = mentions.get(id) ?? [];
     const out: { uri: string; mentions: CorpusMention[] }[] = [];
-    for (let i = 0; i < where.length; i += 2) {
+    const take = (group: { uri: string; mentions: CorpusMention[] }) => out.length < limit && out.push(group);
+    for (let i = 0; i < where.length && out.length < limit; i += 2) {
       const uri = uris[where[i]!]!;
+      if (this.attached.has(uri)) continue;
+      while (changed.length > 0 && changed[0]!.uri < uri) take(changed.shift()!);
       let group = out.at(-1);
       if (group?.uri !== uri) {
         if (out.length >= limit) break;
         out.push((group = { uri, mentions: [] }));
       }
-      group.mentions.push({ ...this.articles.get(uri)!.mentions[where[i + 1]!]!, uri, id });
+      group.mentions.push({ ...articles.get(uri)!.mentions[where[i + 1]!]!, uri, id });
     }
+    for (const group of changed) take(group);
     return out;
-  }
-
-  /** How many mentions an entity has, without making them. */
-  mentionCount(id: string): number {
-    return (this.resolve().mentions.get(id)?.length ?? 0) / 2;
   }
 
   /** The mention covering `offset` (start inclusive, end inclusive so a cursor just after a name still counts). */
@@ -187,15 +239,26 @@ export class Corpus {
     return hits.sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : 1)).slice(0, limit);
   }
 
+  /** The last resolution, redone first when it is out of date and cheap enough (or long enough ago). */
   private resolve(): Resolved {
-    if (this.resolved) return this.resolved;
+    const last = this.resolved;
+    return last && (!this.dirty || !this.due()) ? last : this.resolveNow();
+  }
+
+  private resolveNow(): Resolved {
+    const started = performance.now();
     const uris = this.uris();
     const clusters = clusterEntities(uris.map((uri) => ({ uri, entities: this.articles.get(uri)!.entities })));
     const entities = new Map<string, CorpusEntity>();
     const ids = new Map<string, string[]>(uris.map((uri) => [uri, []]));
+    const keyIds = new Map<string, string>();
     for (const cluster of clusters) {
       entities.set(cluster.id, this.describe(cluster));
-      for (const ref of cluster.members) ids.get(ref.uri)![ref.local] = cluster.id;
+      for (const ref of cluster.members) {
+        ids.get(ref.uri)![ref.local] = cluster.id;
+        const entity = this.articles.get(ref.uri)!.entities[ref.local]!;
+        for (const key of [...meetingKeys(entity), ownKey(entity)]) if (!keyIds.has(key)) keyIds.set(key, cluster.id);
+      }
     }
     const mentions = new Map<string, number[]>();
     uris.forEach((uri, n) => {
@@ -208,8 +271,40 @@ export class Corpus {
       });
     });
     for (const [id, list] of mentions) entities.get(id)!.mentionCount = list.length / 2;
-    this.resolved = { entities, ids, mentions, uris, company: new Map() };
+    const articles = new Map(this.articles);
+    this.resolved = { entities, ids, mentions, uris, articles, keyIds, at: performance.now(), cost: 0, company: new Map() };
+    this.resolved.cost = this.resolved.at - started;
+    this.attached.clear();
+    this.newEntities.clear();
+    this.newKeyIds.clear();
+    this.dirty = false;
     return this.resolved;
+  }
+
+  /**
+   * A changed article's entities, matched to the last resolution by the keys their names meet by; an entity no key
+   * finds becomes a new one of its own until the next resolution places it properly.
+   */
+  private attach(uri: string, analysis: ArticleAnalysis, resolved: Resolved): Attached {
+    const ids = analysis.entities.map((entity) => {
+      const keys = [...meetingKeys(entity), ownKey(entity)];
+      const known = keys.map((k) => resolved.keyIds.get(k) ?? this.newKeyIds.get(k)).find((id) => id !== undefined);
+      if (known !== undefined) return known;
+      let id = slug(entity.name);
+      while (resolved.entities.has(id) || this.newEntities.has(id)) id = `${id}-new`;
+      this.newEntities.set(id, {
+        id,
+        type: entity.type,
+        name: entity.name,
+        aliases: [...entity.aliases].sort(),
+        roles: entity.roles.map((r) => ({ text: r.text, uri, start: r.start, end: r.end })),
+        articles: [uri],
+        mentionCount: entity.count,
+      });
+      for (const k of keys) this.newKeyIds.set(k, id);
+      return id;
+    });
+    return { ids };
   }
 
   private describe(cluster: Cluster): CorpusEntity {

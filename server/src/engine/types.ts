@@ -114,10 +114,12 @@ export interface ArticleAnalysis {
 
 export interface AnalyzeOptions {
   /**
-   * "full" runs compromise's tagger; "quick" tags words from its lexicon alone, hundreds of times faster and a little
-   * less accurate: the first pass over a large folder, so links answer before the full analysis is done.
+   * "full" runs compromise's tagger; "quick" tags words from its lexicon alone, about 6× faster and a little less
+   * accurate: the first pass over a large folder, so links answer before the full analysis is done.
    */
   depth?: "full" | "quick";
+  /** Names only, no dates (the server's first pass: links need names; dates arrive with the full analysis). */
+  namesOnly?: boolean;
   /** File name or path: a date in it ("2023-06-16-…") is a source for the article's date. */
   path?: string;
   /** An explicit article date (YYYY-MM-DD), from the CLI's --date or an editor setting. */

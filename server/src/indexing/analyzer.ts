@@ -45,7 +45,7 @@ export class Analyzer {
   }
 
   async analyze(text: string, options: AnalyzeOptions, priority: Priority = 0): Promise<ArticleAnalysis> {
-    const full = (options.depth ?? "full") === "full";
+    const full = (options.depth ?? "full") === "full" && !options.namesOnly;
     const hit = full ? this.cached(text, options) : undefined;
     if (hit) {
       this.counts.cached++;

@@ -1,0 +1,282 @@
+// `npm run bench`: how Article Lens copes with a newsroom folder, against a bare compromise pass measured in the same
+// run (the baseline: parse + people/places/organisations, one core, the same articles). For each corpus size:
+//   cold   the language server (dist/server.js, over stdio, as an editor starts it) on the folder with an empty cache:
+//          time until every article has an analysis (cross-article links answer everywhere) and until the full pass
+//          is done; MB/s; peak RSS of the server process (its worker threads included)
+//   query  hover, definition and references at 1,000 random names (positions from the server's semantic tokens),
+//          each timed round-trip over JSON-RPC: p50 / p99
+//   edit   an open article changed: time until a hover on it answers from the new text, vs compromise on that text
+//   warm   the server restarted on the unchanged folder with the cache the cold run wrote: time until ready
+// Prints a table and writes bench/results.json. Reports only: no figure here is a pass or a fail.
+//
+//   npm run bench                       1,000 and 10,000 articles (the 10k cold run takes a while: ~10 min, 2 cores)
+//   npm run bench -- --sizes 1000       one size
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import nlp from "compromise";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  ReferencesRequest,
+  RegistrationRequest,
+  SemanticTokensRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
+  type Position,
+  type ProtocolConnection,
+} from "vscode-languageserver-protocol/node";
+import { STATUS_NOTIFICATION, type StatusParams } from "../server/src/protocol";
+import { ensureCorpus, rng } from "./corpus";
+
+const ROOT = resolve(__dirname, "..");
+const SOURCES = [join(ROOT, "samples"), resolve(ROOT, "../shared/eval/meantime-dev")].filter(existsSync);
+const QUERIES = 1000;
+const BASELINE_MAX = 1000; // bare compromise on more than this many articles is extrapolated from the per-KB rate
+
+interface Server {
+  connection: ProtocolConnection;
+  child: ChildProcess;
+  statuses: { at: number; s: StatusParams }[];
+  started: number;
+  until(test: (s: StatusParams) => boolean): Promise<number>;
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+async function startServer(folder: string, cacheDir: string): Promise<Server> {
+  const child = spawn(process.execPath, [join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const statuses: Server["statuses"] = [];
+  const waiting: { test: (s: StatusParams) => boolean; resolve: (ms: number) => void }[] = [];
+  const started = performance.now();
+  connection.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
+    const at = performance.now();
+    statuses.push({ at, s });
+    for (const w of [...waiting]) if (w.test(s)) (waiting.splice(waiting.indexOf(w), 1), w.resolve(at - started));
+  });
+  connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({ debounceMs: 0 })));
+  connection.onRequest(RegistrationRequest.type, () => {});
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => {});
+  connection.onUnhandledNotification(() => {});
+  connection.listen();
+  const uri = pathToFileURL(folder).href;
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: "bench" }],
+    initializationOptions: { cacheDir },
+    capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true } },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return {
+    connection,
+    child,
+    statuses,
+    started,
+    until: (test) => {
+      const past = statuses.find((x) => test(x.s));
+      return past ? Promise.resolve(past.at - started) : new Promise((r) => waiting.push({ test, resolve: r }));
+    },
+    peakRssMb: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+    },
+    async stop() {
+      await connection.sendRequest(ShutdownRequest.type);
+      await connection.sendNotification(ExitNotification.type);
+      await new Promise((r) => child.once("exit", r));
+      connection.dispose();
+    },
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+function compromisePass(text: string): void {
+  const doc = nlp(text);
+  doc.people().out("array");
+  doc.places().out("array");
+  doc.organizations().out("array");
+}
+
+function baseline(texts: string[]): { ms: number; msPerKb: number; measured: number } {
+  const sample = texts.slice(0, BASELINE_MAX);
+  for (const t of sample.slice(0, 5)) compromisePass(t); // warm the JIT, as the server's workers are by then
+  const t0 = performance.now();
+  for (const t of sample) compromisePass(t);
+  const ms = performance.now() - t0;
+  const kb = sample.reduce((n, t) => n + t.length, 0) / 1024;
+  const msPerKb = ms / kb;
+  return { ms: (msPerKb * texts.reduce((n, t) => n + t.length, 0)) / 1024, msPerKb, measured: sample.length };
+}
+
+/** Name positions, as the server colours them (semantic tokens 0–2: person, place, organisation). */
+async function namePositions(server: Server, uris: string[]): Promise<{ uri: string; position: Position }[]> {
+  const out: { uri: string; position: Position }[] = [];
+  for (const uri of uris) {
+    const tokens = await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    let line = 0;
+    let char = 0;
+    const data = tokens?.data ?? [];
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i]!;
+      char = data[i]! === 0 ? char + data[i + 1]! : data[i + 1]!;
+      if (data[i + 3]! <= 2) out.push({ uri, position: { line, character: char + 1 } });
+    }
+  }
+  return out;
+}
+
+async function latencies(server: Server, targets: { uri: string; position: Position }[]) {
+  const result: Record<string, { p50: number; p99: number; max: number }> = {};
+  const kinds = { hover: HoverRequest.type, definition: DefinitionRequest.type, references: ReferencesRequest.type } as const;
+  for (const [name, type] of Object.entries(kinds)) {
+    const times: number[] = [];
+    for (const { uri, position } of targets) {
+      const params = { textDocument: { uri }, position, context: { includeDeclaration: true } };
+      const t0 = performance.now();
+      await server.connection.sendRequest(type as typeof HoverRequest.type, params);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    result[name] = { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), max: round(times.at(-1)!) };
+  }
+  return result;
+}
+
+/** An open article edited: time from the change to a hover answered from the new text, vs compromise on it. */
+async function editLatency(server: Server, folder: string, file: string) {
+  const uri = pathToFileURL(join(folder, file)).href;
+  let text = readFileSync(join(folder, file), "utf8");
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "plaintext", version: 1, text } });
+  await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+  const times: number[] = [];
+  const base: number[] = [];
+  for (let v = 2; v < 12; v++) {
+    const addition = `\nOn Tuesday, Ingrid Vaszary of the Baltic Maritime Authority met officials in Gdansk (${v}).`;
+    const end = TextDocument.create(uri, "plaintext", 0, text).positionAt(text.length);
+    text += addition;
+    const doc = TextDocument.create(uri, "plaintext", 0, text);
+    const at = doc.positionAt(text.lastIndexOf("Vaszary") + 2);
+    const t0 = performance.now();
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: end, end }, text: addition }],
+    });
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at });
+    times.push(performance.now() - t0);
+    if (!JSON.stringify(hover ?? "").includes("Vaszary")) throw new Error("the hover after an edit does not show the new name");
+    const b0 = performance.now();
+    compromisePass(text);
+    base.push(performance.now() - b0);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  return { ms: round(median(times)), baselineMs: round(median(base)), ratio: round(median(times) / median(base)) };
+}
+
+async function benchSize(size: number) {
+  const folder = ensureCorpus(join(ROOT, "bench/.corpus"), size, 1, SOURCES);
+  const files = readdirSync(folder).filter((f) => f.endsWith(".txt")).sort();
+  const texts = files.map((f) => readFileSync(join(folder, f), "utf8"));
+  const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+  console.log(`\n== ${size} articles, ${mb.toFixed(1)} MB (${folder})`);
+
+  const base = baseline(texts);
+  console.log(`baseline: bare compromise ${(base.ms / 1000).toFixed(1)} s on one core${base.measured < size ? ` (measured on ${base.measured}, scaled by size)` : ""}`);
+
+  const cacheDir = mkdtempSync(join(tmpdir(), "article-lens-bench-cache-"));
+  try {
+    const cold = await startServer(folder, cacheDir);
+    const linked = await cold.until((s) => s.articles === size && (s.state === "ready" || s.pass === "full"));
+    const full = await cold.until((s) => s.state === "ready" && s.articles === size);
+    const coldRss = cold.peakRssMb();
+    console.log(`cold: every article linked after ${(linked / 1000).toFixed(1)} s, full analysis done after ${(full / 1000).toFixed(1)} s`);
+
+    const random = rng(7);
+    const sampleUris = Array.from({ length: Math.min(200, size) }, () => pathToFileURL(join(folder, files[Math.floor(random() * files.length)]!)).href);
+    const names = await namePositions(cold, sampleUris);
+    const targets = Array.from({ length: QUERIES }, () => names[Math.floor(random() * names.length)]!);
+    const query = await latencies(cold, targets);
+    console.log(`queries: ${JSON.stringify(query)}`);
+    const edit = await editLatency(cold, folder, files[Math.floor(random() * files.length)]!);
+    console.log(`edit: ${JSON.stringify(edit)}`);
+    const afterQueriesRss = cold.peakRssMb();
+    await cold.stop();
+
+    const warm = await startServer(folder, cacheDir);
+    const warmReady = await warm.until((s) => s.state === "ready" && s.articles === size);
+    const warmRss = warm.peakRssMb();
+    await warm.stop();
+    console.log(`warm: ready after ${(warmReady / 1000).toFixed(2)} s`);
+
+    return {
+      articles: size,
+      megabytes: round(mb),
+      baseline: { compromiseSeconds: round(base.ms / 1000), msPerKb: round(base.msPerKb), measuredOn: base.measured },
+      cold: {
+        linkedSeconds: round(linked / 1000),
+        fullSeconds: round(full / 1000),
+        fullMBps: round(mb / (full / 1000), 3),
+        fullRatioToBaseline: round(full / base.ms),
+        peakRssMb: Math.round(Math.max(coldRss, afterQueriesRss)),
+      },
+      queries: query,
+      edit,
+      warm: { readySeconds: round(warmReady / 1000), peakRssMb: Math.round(warmRss) },
+    };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
+  const rows: [string, ...string[]][] = [
+    ["articles", ...results.map((r) => String(r.articles))],
+    ["corpus MB", ...results.map((r) => r.megabytes.toFixed(1))],
+    ["baseline: bare compromise, 1 core (s)", ...results.map((r) => r.baseline.compromiseSeconds.toFixed(1))],
+    ["cold: all articles linked (s)", ...results.map((r) => r.cold.linkedSeconds.toFixed(1))],
+    ["cold: full analysis (s)", ...results.map((r) => r.cold.fullSeconds.toFixed(1))],
+    ["cold: full ÷ baseline (target ≤ 0.55)", ...results.map((r) => r.cold.fullRatioToBaseline.toFixed(2))],
+    ["cold: MB/s", ...results.map((r) => r.cold.fullMBps.toFixed(3))],
+    ["warm start (s)", ...results.map((r) => r.warm.readySeconds.toFixed(2))],
+    ["hover p50 / p99 (ms)", ...results.map((r) => `${r.queries.hover!.p50} / ${r.queries.hover!.p99}`)],
+    ["definition p50 / p99 (ms)", ...results.map((r) => `${r.queries.definition!.p50} / ${r.queries.definition!.p99}`)],
+    ["references p50 / p99 (ms)", ...results.map((r) => `${r.queries.references!.p50} / ${r.queries.references!.p99}`)],
+    ["edit → new hover (ms)", ...results.map((r) => String(r.edit.ms))],
+    ["edit ÷ compromise on that article (target ≤ 1.2)", ...results.map((r) => r.edit.ratio.toFixed(2))],
+    ["peak RSS cold / warm (MB)", ...results.map((r) => `${r.cold.peakRssMb} / ${r.warm.peakRssMb}`)],
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")).join("\n");
+}
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf("--sizes");
+  const sizes = at > 0 ? process.argv[at + 1]!.split(",").map(Number) : [1000, 10000];
+  if (!existsSync(join(ROOT, "dist/server.js"))) throw new Error("dist/server.js missing: run npm run build");
+  console.log(`sources: ${SOURCES.join(", ")}; node ${process.version}; ${availableParallelism()} cores`);
+  const results = [];
+  for (const size of sizes) results.push(await benchSize(size));
+  console.log(`\n${table(results)}`);
+  writeFileSync(join(ROOT, "bench/results.json"), `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
+  console.log("\nwritten: bench/results.json");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+// The corpus index across articles: identities resolved over all of them, and, on a corpus large enough that
+// resolving costs time, a changed article attached at once by its names' keys until identities settle again.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { Corpus } from "../../server/src/corpus";
+import { analyzeArticle } from "../../server/src/engine";
+
+const SEEDS: Record<string, string> = {
+  "000_522416522264bb26.txt": "2023-02-03",
+  "001_ab59fed4580a61f8.txt": "2023-06-15",
+  "002_1194d7b2bb6911ef.txt": "2023-06-17",
+  "003_81d969409292dfb7.txt": "2023-06-18",
+  "004_7f26f9b57fc7a2c5.txt": "2023-06-14",
+};
+const text = (name: string) => readFileSync(join(__dirname, "../../samples", name), "utf8");
+const load = (corpus: Corpus) => {
+  for (const [name, date] of Object.entries(SEEDS)) corpus.upsert(name, analyzeArticle(text(name), { date }));
+};
+const idOfName = (corpus: Corpus, uri: string, name: string) => corpus.mentionsIn(uri).find((m) => m.text === name)?.id;
+
+it("one id for Antony Blinken in every seed; Wang is Wang Yiwei in 000 and Wang Yi in 002", () => {
+  const corpus = new Corpus();
+  load(corpus);
+  const blinken = idOfName(corpus, "003_81d969409292dfb7.txt", "Blinken")!;
+  expect(corpus.entity(blinken)!.name).toBe("Antony Blinken");
+  expect(corpus.entity(blinken)!.articles).toHaveLength(5);
+  expect(corpus.entity(idOfName(corpus, "000_522416522264bb26.txt", "Wang")!)!.name).toBe("Wang Yiwei");
+  expect(corpus.entity(idOfName(corpus, "002_1194d7b2bb6911ef.txt", "Wang")!)!.name).toBe("Wang Yi");
+});
+
+it("an edited article is attached by its names' keys before identities settle, then settles to the same ids", () => {
+  const corpus = new Corpus(0); // every resolution counts as costly: changes are attached, not resolved at once
+  load(corpus);
+  const uri = "003_81d969409292dfb7.txt";
+  const blinken = idOfName(corpus, uri, "Blinken")!;
+  const before = corpus.mentionsOf(blinken).filter((m) => m.uri === uri).length;
+
+  const edited = `${text(uri)}\nOn Tuesday Ingrid Vaszary of the Baltic Maritime Authority met Antony Blinken in Gdansk.\n`;
+  corpus.upsert(uri, analyzeArticle(edited, { date: SEEDS[uri] }));
+  expect(corpus.stale).toBe(true);
+  // Positions and ids of the edited article are current at once…
+  for (const m of corpus.mentionsIn(uri)) expect(edited.slice(m.start, m.end)).toBe(m.text);
+  expect(idOfName(corpus, uri, "Antony Blinken")).toBe(blinken);
+  const vaszary = idOfName(corpus, uri, "Ingrid Vaszary")!;
+  expect(corpus.entity(vaszary)).toMatchObject({ name: "Ingrid Vaszary", type: "person", articles: [uri] });
+  // …and so are its mentions in cross-article answers, in corpus order.
+  const all = corpus.mentionsOf(blinken);
+  expect(all.filter((m) => m.uri === uri)).toHaveLength(before + 1);
+  expect(all.map((m) => m.uri)).toEqual([...all.map((m) => m.uri)].sort());
+  for (const m of all.filter((m) => m.uri === uri)) expect(edited.slice(m.start, m.end)).toBe(m.text);
+
+  corpus.settle(true);
+  expect(corpus.stale).toBe(false);
+  expect(idOfName(corpus, uri, "Antony Blinken")).toBe(blinken);
+  expect(corpus.entity(idOfName(corpus, uri, "Ingrid Vaszary")!)!.name).toBe("Ingrid Vaszary");
+  expect(corpus.mentionsOf(blinken).filter((m) => m.uri === uri)).toHaveLength(before + 1);
+});
+
+it("a removed article leaves cross-article answers at once", () => {
+  const corpus = new Corpus(0);
+  load(corpus);
+  const blinken = idOfName(corpus, "003_81d969409292dfb7.txt", "Blinken")!;
+  corpus.remove("000_522416522264bb26.txt");
+  expect(corpus.mentionsOf(blinken).some((m) => m.uri === "000_522416522264bb26.txt")).toBe(false);
+  expect(corpus.mentionsIn("000_522416522264bb26.txt")).toEqual([]);
+});
