@@ -27,7 +27,9 @@ export function lines(text: string, from: number, to: number): Span[] {
 export function splitSentences(text: string, line: Span): Span[] {
   const out: Span[] = [];
   let start = line.start;
-  const re = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+  // Only at the start of a run of marks (the lookbehind): a long run of dots would otherwise be retried from each
+  // of its marks, which is quadratic (100,000 dots took over a minute).
+  const re = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
   const chunk = text.slice(line.start, line.end);
   for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
     const stop = line.start + m.index;
