@@ -26,29 +26,64 @@ export function groupMentions(mentions: readonly TypedMention[]): Grouping {
   const byKey = new Map<string, number[]>();
   mentions.forEach((m, i) => {
     const k = keyOf(m);
-    byKey.set(k, [...(byKey.get(k) ?? []), i]);
+    const members = byKey.get(k);
+    if (members) members.push(i);
+    else byKey.set(k, [i]);
   });
   const keys = [...byKey.keys()];
+  const order = new Map(keys.map((k, i) => [k, i]));
+  const typeOf = (k: string) => k.slice(0, k.indexOf(":"));
   const tokens = new Map(keys.map((k) => [k, k.slice(k.indexOf(":") + 1).split(" ")]));
+  const saliences = new Map<string, number>();
   const salience = (k: string) => {
-    const members = byKey.get(k)!;
-    const body = members.filter((i) => !mentions[i]!.boilerplate).length;
-    return body * 1000 + members.length * 10 - mentions[members[0]!]!.start / 1e9;
+    let value = saliences.get(k);
+    if (value === undefined) {
+      const members = byKey.get(k)!;
+      const body = members.filter((i) => !mentions[i]!.boilerplate).length;
+      saliences.set(k, (value = body * 1000 + members.length * 10 - mentions[members[0]!]!.start / 1e9));
+    }
+    return value;
   };
+  // Each organisation's or place's initials, as it is written and as its key reads in Title Case ("APEC").
+  const initialsOf = new Map<string, Set<string>>();
+  for (const k of keys) {
+    if (typeOf(k) === "person") continue;
+    const forms = new Set(byKey.get(k)!.map((i) => mentions[i]!.canonical ?? mentions[i]!.text));
+    initialsOf.set(k, new Set([...forms].flatMap((f) => [initials(f).toLowerCase(), initials(orgKey(f).replace(/\b\p{L}/gu, (c) => c.toUpperCase())).toLowerCase()])));
+  }
+  // Longer forms by type and first word, last word and initials: a short form looks only at the forms it can
+  // belong to. Comparing every pair was quadratic in the distinct names (a megabyte of them took minutes).
+  const index = new Map<string, string[]>();
+  const add = (key: string, k: string) => {
+    const list = index.get(key);
+    if (list) list.push(k);
+    else index.set(key, [k]);
+  };
+  for (const k of keys) {
+    const type = typeOf(k);
+    const words = tokens.get(k)!;
+    if (words.length < 2) continue; // never a longer form
+    add(`first ${type}:${words[0]}`, k);
+    if (type === "person") add(`last ${type}:${words.at(-1)}`, k);
+    for (const i of initialsOf.get(k) ?? []) add(`initials ${type}:${i}`, k);
+  }
   // 2. Short forms → longer forms of the same type that contain them.
   const parent = new Map<string, string>();
   for (const k of keys) {
-    const type = k.slice(0, k.indexOf(":"));
+    const type = typeOf(k);
     const words = tokens.get(k)!;
-    const candidates = keys.filter((other) => {
-      if (other === k || !other.startsWith(type + ":")) return false;
+    const pool = new Set(index.get(`first ${type}:${words[0]}`));
+    if (words.length === 1) {
+      for (const other of index.get(`last ${type}:${words[0]}`) ?? []) pool.add(other);
+      for (const other of index.get(`initials ${type}:${words[0]}`) ?? []) pool.add(other);
+    }
+    const candidates = [...pool].sort((a, b) => order.get(a)! - order.get(b)!).filter((other) => {
+      if (other === k) return false;
       const ow = tokens.get(other)!;
       if (ow.length <= words.length) return false;
       if (type === "person") return words.length === 1 && (ow[0] === words[0] || ow.at(-1) === words[0]);
       // organisations and places: a leading part ("Ford" of "Ford Motor Company") or the initials ("APEC").
-      const first = byKey.get(other)!.map((i) => mentions[i]!.canonical ?? mentions[i]!.text);
-      return ow.slice(0, words.length).join(" ") === words.join(" ") ||
-        (words.length === 1 && first.some((f) => initials(f).toLowerCase() === words[0] || initials(orgKey(f).replace(/\b\p{L}/gu, (c) => c.toUpperCase())).toLowerCase() === words[0]));
+      return ow.slice(0, words.length).join(" ") === words.join(" ") || (words.length === 1 && initialsOf.get(other)!.has(words[0]!));
     });
     if (candidates.length) parent.set(k, candidates.sort((a, b) => salience(b) - salience(a))[0]!);
   }
