@@ -239,10 +239,12 @@ export class Corpus {
     return hits.sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : 1)).slice(0, limit);
   }
 
-  /** The last resolution, redone first when it is out of date and cheap enough (or long enough ago). */
+  /** The last resolution; redone first when it is out of date and cheap. */
   private resolve(): Resolved {
+    // A costly resolution is redone by `settle` (a timer, the end of a run), never inside a question: changed
+    // articles are attached meanwhile.
     const last = this.resolved;
-    return last && (!this.dirty || !this.due()) ? last : this.resolveNow();
+    return last && (!this.dirty || last.cost >= this.cheapResolveMs) ? last : this.resolveNow();
   }
 
   private resolveNow(): Resolved {
