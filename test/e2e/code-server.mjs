@@ -386,7 +386,7 @@ async function main() {
         log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       } catch (e) {
         failed++;
-        log(`FAIL ${name}\n     ${String(e?.message ?? e).split("\n").slice(0, 30).join("\n     ")}`);
+        log(`FAIL ${name}\n     ${String(e?.message ?? e).split("\n").slice(0, 80).join("\n     ")}`);
         mkdirSync(FAILURES, { recursive: true });
         await page.screenshot({ path: join(FAILURES, file) }).catch(() => {});
         log(`     screenshot: ${join(FAILURES, file)}`);
