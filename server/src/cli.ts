@@ -136,7 +136,8 @@ export async function main(argv: string[]): Promise<number> {
           warn(`${path}: ${describeError(error)}`);
           return;
         }
-        const decoded = decodeArticle(bytes);
+        // Offsets count the file exactly as read, a BOM included (the JSON contract).
+        const decoded = decodeArticle(bytes, { keepBom: true });
         if (decoded.problem) warn(`${path}: ${decoded.problem}`);
         if (decoded.text === null) return;
         const date = args.dates.get(path) ?? args.dates.get(basename(path));
