@@ -142,8 +142,11 @@ export async function main(argv: string[]): Promise<number> {
         if (decoded.text === null) return;
         const date = args.dates.get(path) ?? args.dates.get(basename(path));
         try {
-          corpus.upsert(path, await analyzer.analyze(decoded.text, { path, date, depth: args.quick ? "quick" : "full" }));
+          const analysis = await analyzer.analyze(decoded.text, { path, date, depth: args.quick ? "quick" : "full" });
+          corpus.upsert(path, analysis);
           texts.set(path, decoded.text);
+          // What was not analysed (the rest of a very large file) is said on stderr too, so --json users see it.
+          for (const notice of analysis.notices) process.stderr.write(`article-lens: ${path}: ${notice}\n`);
         } catch (error) {
           warn(`${path}: analysis failed: ${error instanceof Error ? error.message : error}`);
         }
