@@ -21,6 +21,9 @@ export function hover(ctx: HandlerContext, params: HoverParams): Hover | null {
   const span = mention ?? timex;
   if (!span) return null;
   const sections = mention ? entityCard(ctx, mention) : dateCard(timex!, ctx.corpus.article(uri)!.dct);
+  // What the analysis of this article could not do (only the first part of a very large file, undecodable bytes):
+  // said where the user is looking, on every card of the article.
+  for (const notice of ctx.corpus.article(uri)?.notices ?? []) sections.push(`_${escape(notice)}_`);
   if (ctx.indexing.running && ctx.indexing.done < ctx.indexing.total) {
     const { done, total, pass } = ctx.indexing;
     sections.push(
