@@ -3,6 +3,9 @@ import { boilerplateKind } from "./boilerplate";
 import { readFrontMatter } from "./frontMatter";
 import { lines, splitSentences } from "./sentences";
 
+/** The longest line that can be a headline (news headlines run to 150 characters or so). */
+export const HEADLINE_MAX = 400;
+
 /** The structure of an article file: front matter, headline, sentences, boilerplate, authors. */
 export function readLayout(text: string): ArticleLayout {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -10,7 +13,9 @@ export function readLayout(text: string): ArticleLayout {
   const bodyStart = frontMatter?.end ?? bom;
   const bodyLines = lines(text, bodyStart, text.length);
 
-  const headlineLine = bodyLines[0];
+  // A first line longer than any headline is a paragraph (an article saved without line breaks, a dump): no headline,
+  // rather than a megabyte of one in the outline, the report and every link to the article.
+  const headlineLine = bodyLines[0] && bodyLines[0].end - bodyLines[0].start <= HEADLINE_MAX ? bodyLines[0] : undefined;
   const headline = headlineLine ? { ...headlineLine, text: text.slice(headlineLine.start, headlineLine.end) } : null;
 
   const sentences: Span[] = [];
