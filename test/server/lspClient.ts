@@ -15,6 +15,8 @@ import {
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
+  ShowMessageNotification,
+  ShowMessageRequest,
   RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
@@ -54,6 +56,12 @@ export interface TestServer {
   statuses: StatusParams[];
   /** window/logMessage texts, in order. */
   logs: string[];
+  /** window/showMessage and window/showMessageRequest texts (pop-ups the user would see), in order. */
+  shown: string[];
+  /** What the server process wrote to stderr so far. */
+  stderr(): string;
+  /** Whether the server process is still running. */
+  alive(): boolean;
   progress: unknown[];
   registrations: Registration[];
   /** What `workspace/configuration` answers for `articleLens`; tests may change it. */
@@ -63,13 +71,20 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Called with the folder once the seed articles are in it, before the server starts: to add files of a test. */
+  prepare?: (folder: string) => void;
+}
+
 export async function startServer(
   settings: Record<string, unknown> = { dates: SEED_DATES },
   givenCacheDir?: string,
+  options: StartOptions = {},
 ): Promise<TestServer> {
   const cacheDir = givenCacheDir ?? mkdtempSync(join(tmpdir(), "article-lens-cache-"));
   const folder = mkdtempSync(join(tmpdir(), "article-lens-"));
   for (const name of SEEDS) cpSync(join(ROOT, "samples", name), join(folder, name));
+  options.prepare?.(folder);
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
@@ -79,6 +94,7 @@ export async function startServer(
   const waiting: { test: (s: StatusParams) => boolean; resolve: (s: StatusParams) => void }[] = [];
   const progress: unknown[] = [];
   const logs: string[] = [];
+  const shown: string[] = [];
   const registrations: Registration[] = [];
   const server: TestServer = {
     connection,
@@ -86,6 +102,9 @@ export async function startServer(
     cacheDir,
     statuses,
     logs,
+    shown,
+    stderr: () => stderr,
+    alive: () => child.exitCode === null && child.signalCode === null,
     progress,
     registrations,
     settings,
@@ -142,6 +161,13 @@ export async function startServer(
   });
   connection.onNotification(LogMessageNotification.type, (params) => {
     logs.push(params.message);
+  });
+  connection.onNotification(ShowMessageNotification.type, (params) => {
+    shown.push(params.message);
+  });
+  connection.onRequest(ShowMessageRequest.type, (params) => {
+    shown.push(params.message);
+    return null;
   });
   connection.onUnhandledNotification(() => {});
   child.on("exit", (code) => {
