@@ -175,10 +175,12 @@ export class ArticleIndex {
    * answered once its debounced analysis has run, so the requests typing triggers do not analyse every keystroke.
    */
   async ensureFresh(uri: string): Promise<void> {
-    if (this.debounces.has(uri) || this.analysing.get(uri)?.mode === "urgent") {
+    const doc = this.openDocument(uri);
+    const underway = this.analysing.get(uri);
+    // An analysis for the user, or of the very text the editor has, is already under way: wait for it.
+    if (this.debounces.has(uri) || underway?.mode === "urgent" || (underway && doc && underway.version === doc.version)) {
       return new Promise((resolve) => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]));
     }
-    const doc = this.openDocument(uri);
     const behind = doc !== undefined && this.isArticle(uri, doc.languageId) && this.analysed.get(uri)?.version !== doc.version;
     // An article with no analysis yet (queued, or in the background pass) is analysed now, ahead of the folder.
     const unanalysed = !this.corpus.has(uri) && (this.urgent.has(uri) || this.queue.has(uri) || this.analysing.has(uri));
@@ -263,11 +265,15 @@ export class ArticleIndex {
   }
 
   private async analyze(uri: string, mode: Mode): Promise<void> {
-    this.analysing.set(uri, { version: this.openDocument(uri)?.version ?? null, mode });
+    // The entry is this analysis's own: a later one of the same article replaces it, and only its owner removes it
+    // (removing another's made requests start yet another analysis, which discarded the one under way: a livelock
+    // while an editor kept asking).
+    const entry = { version: this.openDocument(uri)?.version ?? null, mode };
+    this.analysing.set(uri, entry);
     try {
       await this.analyzeNow(uri, mode);
     } finally {
-      if (this.analysing.get(uri)?.mode === mode) this.analysing.delete(uri);
+      if (this.analysing.get(uri) === entry) this.analysing.delete(uri);
       this.wake(uri);
     }
   }
