@@ -60,11 +60,13 @@ function collectFiles(paths: string[], warn: (message: string) => void): string[
   const files: string[] = [];
   const seen = new Set<string>();
   const visit = (path: string, explicit: boolean) => {
+    // Inside a folder only articles matter: a broken link named anything but *.txt is not worth a word.
+    const relevant = explicit || path.endsWith(".txt");
     let stat;
     try {
       stat = statSync(path);
     } catch (error) {
-      warn(`${path}: ${describeError(error)}`);
+      if (relevant) warn(`${path}: ${describeError(error)}`);
       return;
     }
     // The real path, symbolic links resolved: a link back up the tree (a loop) leads to a folder already visited.
@@ -85,8 +87,11 @@ function collectFiles(paths: string[], warn: (message: string) => void): string[
         return;
       }
       for (const name of names) visit(join(path, name), false);
-    } else if (stat.isFile() && (explicit || path.endsWith(".txt"))) {
-      files.push(path);
+    } else if (stat.isFile()) {
+      if (relevant) files.push(path);
+    } else if (relevant) {
+      // Reading a named pipe waits for a writer forever, a device is no article: said, and never opened.
+      warn(`${path}: not a regular file (a pipe, socket or device): skipped`);
     }
   };
   for (const p of paths) visit(p, true);
