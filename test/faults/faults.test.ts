@@ -6,7 +6,8 @@
 // one (stderr, window/logMessage, the hover; never a pop-up), and a correct hover afterwards. No article is ever
 // written: every file's sha256 is the same after the suite. The engine's own fuzzing (2,100 seeded random articles)
 // is test/engine/fuzz.test.ts. The tally is printed at the end, one line.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -77,6 +78,8 @@ describe.concurrent("CLI", () => {
     symlinkSync("..", join(dir, "loops/sub/up"));
     symlinkSync("../a.txt", join(dir, "loops/sub/a-again.txt"));
     symlinkSync("nowhere.txt", join(dir, "loops/dangling.txt"));
+    symlinkSync("nowhere.md", join(dir, "loops/dangling.md")); // not an article: no word about it
+    execFileSync("mkfifo", [join(dir, "loops/pipe.txt")]); // reading it would wait for a writer forever
     before = hashes(dir);
   });
   afterAll(() => {
@@ -143,14 +146,15 @@ describe.concurrent("CLI", () => {
     expect(readFileSync(join(ROOT, "README.md"), "utf8")).toMatch(/first 1 MB/);
   });
 
-  fault("CLI: a folder with symbolic link loops and a dangling link ends, each article once", async () => {
+  fault("CLI: a folder with symbolic link loops, a dangling link and a named pipe ends, each article once", async () => {
     const run = await runCli(["analyze", join(dir, "loops"), "--json", "--jobs", "1"], 20_000);
     expect(cliCrashed(run), run.stderr).toBe(false);
     expect(run.code).toBe(0);
     const report = json(run);
     expect(report.documents.map((d) => d.path.slice(dir.length + 1)).sort()).toEqual(["loops/a.txt", "loops/sub/b.txt"]);
     expect(run.stderr).toMatch(/dangling\.txt: no such file or folder/);
-    expect(run.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).toMatch(/pipe\.txt: not a regular file/);
+    expect(run.stderr.split("\n").filter(Boolean)).toHaveLength(2);
     for (const d of report.documents) expect(badSpans(textAsRead(readFileSync(d.path)), [...d.mentions, ...d.timexes])).toEqual([]);
   });
 
@@ -298,6 +302,7 @@ describe("server", () => {
         writeFileSync(join(dir, "deep/d.txt"), sample(4));
         symlinkSync(".", join(dir, "loop"));
         symlinkSync("..", join(dir, "deep/up"));
+        execFileSync("mkfifo", [join(dir, "pipe.txt")]); // listed, never read: a read would wait for a writer forever
         before = hashes(dir, churned);
       },
     });
@@ -332,6 +337,10 @@ describe("server", () => {
   const hoverAt = async (u: string, position: Position) =>
     ((await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position }))?.contents as MarkupContent | undefined)?.value ?? "";
 
+  /** A file uri as VS Code writes it: each path segment percent-encoded, `[`, `]`, `#`, `%` and quotes included. */
+  const vscodeUri = (path: string) =>
+    "file://" + path.split("/").map((part) => encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+
   const close = (u: string) => server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: u } });
 
   for (const f of FILES) {
@@ -362,11 +371,14 @@ describe("server", () => {
         for (const want of f.finds ?? []) {
           const m = unopened.mentions.find((x) => x.text === want.text)!;
           expect(m, `${want.text} in ${f.name}`).toBeDefined();
-          expect(await hoverAt(u, unopened.doc.positionAt(m.start))).toMatch(new RegExp(`^\\*\\*${want.name.source}\\*\\*`));
+          const card = await hoverAt(u, unopened.doc.positionAt(m.start));
+          expect(card).toMatch(new RegExp(`^\\*\\*${want.name.source}\\*\\*`));
+          // The uri as VS Code spells it (every reserved character escaped) names the same article.
+          expect(await hoverAt(vscodeUri(join(folder, f.name)), unopened.doc.positionAt(m.start))).toBe(card);
         }
       }
       // Opened in the editor, with the text the editor shows: the server analyses that text.
-      const text = textInEditor(f.bytes);
+      const text = f.editorText ?? textInEditor(f.bytes);
       await server.open(f.name, text);
       const opened = new EditorDoc(u, text, join(folder, f.name));
       const inRegistry = registry.get(u);
@@ -376,6 +388,11 @@ describe("server", () => {
         expect(report.bad).toEqual([]);
         expect(report.missing).toEqual([]);
         if (f.notice) expect(report.hovers.join("\n")).toMatch(f.notice);
+        for (const want of f.finds ?? []) {
+          const m = opened.mentions.find((x) => x.text === want.text)!;
+          expect(m, `${want.text} in ${f.name}, opened`).toBeDefined();
+          expect(await hoverAt(u, opened.doc.positionAt(m.start))).toMatch(new RegExp(`^\\*\\*${want.name.source}\\*\\*`));
+        }
       } finally {
         await close(u);
         if (inRegistry) registry.set(u, inRegistry);
@@ -607,6 +624,27 @@ describe("server", () => {
       }
     }
     expect(problems).toEqual([]);
+    await healthy();
+  });
+  // Last: if the server gets stuck on the pipe, the cases above have run.
+  fault("server: a named pipe called .txt, reported created by the watcher, is skipped (indexing ends, requests answer)", async () => {
+    const pipe = uri("pipe.txt");
+    expect(registry.has(pipe)).toBe(false);
+    const since = server.statuses.length;
+    await watched([{ uri: pipe, type: FileChangeType.Changed }, { uri: pipe, type: FileChangeType.Created }]);
+    const within = <T>(ms: number, p: Promise<T>) => Promise.race([p, sleep(ms).then(() => "no answer" as const)]);
+    try {
+      expect(await within(10_000, server.status((s) => s.state === "ready", since)), "indexing ends").not.toBe("no answer");
+      expect(await within(5_000, hoverAt(pipe, { line: 0, character: 0 })), "a hover on it answers").toBe("");
+      expect(server.statuses.at(-1)!.articles).toBe(registry.size);
+    } finally {
+      // Whatever waits on the pipe gets its end of file.
+      try {
+        closeSync(openSync(join(folder, "pipe.txt"), constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // no reader: nothing waits
+      }
+    }
     await healthy();
   });
 });

@@ -37,6 +37,8 @@ export interface FaultFile {
   message?: RegExp;
   /** A notice the analysis carries (shown in the report, the hover and on stderr). */
   notice?: RegExp;
+  /** The text an editor shows for it, when that is not its bytes as UTF-8 (an editor decodes UTF-16 itself). */
+  editorText?: string;
   /** Names the analysis must still find in it, each with (a pattern of) the entity's canonical name. */
   finds?: { text: string; name: RegExp }[];
 }
@@ -118,6 +120,14 @@ export function faultFiles(): FaultFile[] {
       skipped: true,
       message: /binary file \(it contains NUL bytes\)/,
     },
+    {
+      name: "utf16.txt",
+      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s0, "utf16le")]),
+      skipped: true,
+      message: /UTF-16 text is not supported/,
+      editorText: s0,
+      finds: [{ text: "Blinken", name: BLINKEN }],
+    },
     { name: "empty.txt", bytes: Buffer.alloc(0) },
     { name: "whitespace.txt", bytes: utf8(" \t\n\r\n   \u00a0\u3000\n\n\t \r \n") },
     { name: "dump-20mb.txt", bytes: utf8(dump), notice: SIZE_NOTICE, finds: [{ text: "Blinken", name: BLINKEN }] },
@@ -133,6 +143,8 @@ export function faultFiles(): FaultFile[] {
     { name: "lone-cr.txt", bytes: utf8(s2.replace(/\r?\n/g, "\r")), finds: [{ text: "Blinken", name: BLINKEN }] },
     { name: "astral.txt", bytes: utf8(astral), finds: [{ text: "Antony Blinken", name: BLINKEN }, { text: "Janet Yellen", name: YELLEN }] },
     { name: "zero-width.txt", bytes: utf8(zeroWidth), finds: [{ text: "Janet Yellen", name: YELLEN }] },
+    // A name as scraped: spaces, a curly apostrophe, a percent sign, a hash, brackets, a non-ASCII letter.
+    { name: "Blinken’s visit — 50% #1 [draft] ü.txt", bytes: utf8(s4), finds: [{ text: "Blinken", name: BLINKEN }] },
     { name: "rtl.txt", bytes: utf8(rtl), finds: [{ text: "Antony Blinken", name: BLINKEN }, { text: "Wang Yi", name: /Wang Yi/ }] },
   ];
 }
