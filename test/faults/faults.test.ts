@@ -89,10 +89,16 @@ describe.concurrent("CLI", () => {
   const json = (run: CliRun): JsonReport => JSON.parse(run.stdout) as JsonReport;
   const entityOf = (report: JsonReport, id: string) => report.entities.find((e) => e.id === id);
 
-  /** The CLI on one fault file and a good article: it must exit 0 and analyse the good one whatever the other. */
-  async function analyseWithGood(f: FaultFile, extra: string[] = []): Promise<{ run: CliRun; report: JsonReport; doc?: JsonReport["documents"][number] }> {
+  /**
+   * The CLI on every fault file and a good article, on the main thread (the worker threads get the whole folder in a
+   * case of their own): once, shared by the cases of the files. It must exit 0 and analyse the good one.
+   */
+  let shared: Promise<CliRun> | undefined;
+  const sharedRun = () => (shared ??= runCli(["analyze", ...FILES.map((f) => join(dir, f.name)), good, "--json", "--jobs", "1"]));
+
+  async function analyseWithGood(f: FaultFile): Promise<{ run: CliRun; report: JsonReport; doc?: JsonReport["documents"][number] }> {
     const path = join(dir, f.name);
-    const run = await runCli(["analyze", path, good, "--json", "--jobs", "1", ...extra]);
+    const run = await sharedRun();
     expect(cliCrashed(run), run.stderr).toBe(false);
     expect(run.code, run.stderr).toBe(0);
     const report = json(run);
@@ -110,13 +116,14 @@ describe.concurrent("CLI", () => {
         expect(entityOf(report, m!.entity)?.name).toMatch(new RegExp(`^${want.name.source}$`));
       }
     }
-    // What the user must be told is on stderr; a file with nothing wrong gets no message.
-    if (f.message) expect(run.stderr).toMatch(f.message);
+    // What the user must be told is on stderr, after the file's path; a file with nothing wrong gets no message.
+    const said = run.stderr.split("\n").filter((l) => l.startsWith(`article-lens: ${path}: `));
+    if (f.message) expect(said.join("\n")).toMatch(f.message);
     if (f.notice) {
       expect(doc!.notices.join("\n")).toMatch(f.notice);
-      expect(run.stderr).toMatch(f.notice);
+      expect(said.join("\n")).toMatch(f.notice);
     }
-    if (!f.message && !f.notice) expect(run.stderr).toBe("");
+    expect(said).toHaveLength((f.message ? 1 : 0) + (f.notice ? 1 : 0));
     return { run, report, doc };
   }
 
@@ -158,6 +165,21 @@ describe.concurrent("CLI", () => {
     for (const d of report.documents) expect(badSpans(textAsRead(readFileSync(d.path)), [...d.mentions, ...d.timexes])).toEqual([]);
   });
 
+  fault("CLI: the whole folder at once, on worker threads: every article analysed, every bad one said", async () => {
+    // Quick depth: this case is about the threads and the folder walk; the full analysis of each file is above.
+    const run = await runCli(["analyze", dir, "--json", "--jobs", "2", "--quick"]);
+    expect(cliCrashed(run), run.stderr).toBe(false);
+    expect(run.code).toBe(0);
+    const report = json(run);
+    for (const f of FILES) {
+      const doc = report.documents.find((d) => d.path === join(dir, f.name));
+      expect(doc === undefined, f.name).toBe(f.skipped === true);
+      if (doc) expect(badSpans(textAsRead(f.bytes), [...doc.mentions, ...doc.timexes], `${f.name} `)).toEqual([]);
+      if (f.message) expect(run.stderr).toContain(`${join(dir, f.name)}: `);
+    }
+    expect(report.documents.filter((d) => d.path.includes("/loops/")).map((d) => d.path.slice(dir.length + 1)).sort()).toEqual(["loops/a.txt", "loops/sub/b.txt"]);
+  });
+
   fault("CLI: when every path is bad it says why for each and exits 1", async () => {
     const run = await runCli(["analyze", join(dir, "binary.txt"), join(dir, "no-such-file.txt"), "--json"]);
     expect(cliCrashed(run), run.stderr).toBe(false);
@@ -168,7 +190,7 @@ describe.concurrent("CLI", () => {
   });
 
   fault("CLI: a corrupt cache file is said, ignored and rewritten; an unwritable cache folder is said", async () => {
-    const args = (cache: string) => ["analyze", good, join(dir, "astral.txt"), "--json", "--jobs", "1", "--cache", cache];
+    const args = (cache: string) => ["analyze", join(dir, "astral.txt"), "--json", "--jobs", "1", "--cache", cache];
     const clean = await runCli(args(join(dir, "cache")));
     expect(clean.code, clean.stderr).toBe(0);
     const valid = readFileSync(join(dir, "cache/analyses.v8"));
