@@ -251,10 +251,13 @@ async function hoverUntil(page, phrase, shift, ok, timeoutMs = 90_000) {
   while (Date.now() < deadline) {
     const box = await boxOf(page, phrase, shift, 3);
     if (box) {
-      await page.mouse.move(VIEWPORT.width - 20, VIEWPORT.height - 60);
-      await sleep(150);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       const hover = page.locator(".monaco-editor .monaco-hover:visible, .monaco-hover.workbench-hover:visible").first();
+      // Close the previous card first: VS Code keeps a card open (with its old text) while the mouse comes back to
+      // the same word, so a card shown mid-indexing would never be asked for again.
+      await page.mouse.move(VIEWPORT.width - 20, VIEWPORT.height - 60);
+      await page.keyboard.press("Escape").catch(() => {});
+      await hover.waitFor({ state: "hidden", timeout: 3000 }).catch(() => {});
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       try {
         await hover.waitFor({ state: "visible", timeout: 4000 });
         await sleep(300);
