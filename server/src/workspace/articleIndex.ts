@@ -319,7 +319,8 @@ export class ArticleIndex {
       return;
     }
     if (this.generation.get(uri) !== generation) return; // a newer analysis of this article started meanwhile
-    if (problem) analysis.notices.push(problem);
+    // The analysis may be the cache's own object: never change it in place.
+    if (problem && !analysis.notices.includes(problem)) analysis = { ...analysis, notices: [...analysis.notices, problem] };
     if (doc) this.texts.forget(uri);
     else this.texts.remember(uri, text);
     this.corpus.upsert(uri, analysis);

@@ -40,6 +40,8 @@ export const diskFiles: ArticleFiles = {
 
   async read(path) {
     try {
+      // A pipe, socket or device named like an article would block the read forever.
+      if (!(await stat(path)).isFile()) return { text: null, problem: "not a regular file (a pipe, socket or device): skipped" };
       return decodeArticle(await readFile(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

@@ -1,7 +1,7 @@
 // Article text for the handlers. The corpus keeps no text (10k articles would not fit), yet a hover needs the
 // sentence of a mention and every result needs line/character positions: open documents are asked first (their
 // unsaved text is what was analysed), then the file on disk, with the few most recently used kept in memory.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { decodeArticle } from "../engine/read/decode";
 import { filePath } from "./uris";
@@ -33,7 +33,7 @@ export class ArticleTexts implements TextSource {
     if (path === undefined) return undefined;
     let text: string | null;
     try {
-      text = decodeArticle(readFileSync(path)).text;
+      text = statSync(path).isFile() ? decodeArticle(readFileSync(path)).text : null;
     } catch {
       return undefined;
     }
