@@ -5,14 +5,8 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { Corpus } from "../../server/src/corpus";
 import { analyzeArticle } from "../../server/src/engine";
+import { SEED_DATES as SEEDS } from "../server/lspClient";
 
-const SEEDS: Record<string, string> = {
-  "000_522416522264bb26.txt": "2023-02-03",
-  "001_ab59fed4580a61f8.txt": "2023-06-15",
-  "002_1194d7b2bb6911ef.txt": "2023-06-17",
-  "003_81d969409292dfb7.txt": "2023-06-18",
-  "004_7f26f9b57fc7a2c5.txt": "2023-06-14",
-};
 const text = (name: string) => readFileSync(join(__dirname, "../../samples", name), "utf8");
 const load = (corpus: Corpus) => {
   for (const [name, date] of Object.entries(SEEDS)) corpus.upsert(name, analyzeArticle(text(name), { date }));

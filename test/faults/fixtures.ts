@@ -3,30 +3,16 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { rng } from "../../bench/corpus";
+import { SEEDS } from "../server/lspClient";
 
 export const ROOT = resolve(__dirname, "../..");
 export const SAMPLES = join(ROOT, "samples");
-export const SEED_DATES: Record<string, string> = {
-  "000_522416522264bb26.txt": "2023-02-03",
-  "001_ab59fed4580a61f8.txt": "2023-06-15",
-  "002_1194d7b2bb6911ef.txt": "2023-06-17",
-  "003_81d969409292dfb7.txt": "2023-06-18",
-  "004_7f26f9b57fc7a2c5.txt": "2023-06-14",
-};
-export const SEEDS = Object.keys(SEED_DATES);
+export { SEED_DATES, SEEDS } from "../server/lspClient";
 export const sample = (i: number): string => readFileSync(join(SAMPLES, SEEDS[i]!), "utf8");
 
-/** A seeded generator (mulberry32): the same bytes on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator: the same bytes on every run. */
+export { rng };
 
 export interface FaultFile {
   name: string;
