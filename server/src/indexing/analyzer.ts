@@ -46,13 +46,14 @@ export class Analyzer {
 
   async analyze(text: string, options: AnalyzeOptions, priority: Priority = 0): Promise<ArticleAnalysis> {
     const full = (options.depth ?? "full") === "full" && !options.namesOnly;
-    const hit = full ? this.cached(text, options) : undefined;
+    const key = full && this.cache ? cacheKey(text, options) : undefined;
+    const hit = key ? this.cache!.get(key) : undefined;
     if (hit) {
       this.counts.cached++;
       return hit;
     }
     const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise : analyzeArticle(text, options);
-    if (full) this.cache?.set(cacheKey(text, options), analysis);
+    if (key) this.cache!.set(key, analysis);
     this.counts[full ? "full" : "quick"]++;
     return analysis;
   }
