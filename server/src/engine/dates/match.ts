@@ -14,8 +14,10 @@ export type Reader = (g: Groups, scope: Scope, at: { start: number; end: number 
 /** Candidates of every hit of `re` in `sentence`; the extent is group `t` when the pattern has one. */
 export function scan(sentence: string, re: RegExp, read: Reader, keep: (g: Groups, start: number, end: number) => boolean = () => true): Candidate[] {
   const out: Candidate[] = [];
+  // An exec loop, not matchAll: matchAll copies the pattern on every call, which was a third of the dates' time.
   re.lastIndex = 0;
-  for (const m of sentence.matchAll(re)) {
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    if (m[0].length === 0) re.lastIndex += (sentence.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1;
     const span = m.indices?.groups?.t ?? m.indices?.groups?.t2 ?? m.indices?.[0];
     if (!span || span[1] <= span[0]) continue;
     const [start, end] = span;

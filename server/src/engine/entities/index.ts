@@ -10,7 +10,7 @@ import { nameKey, nameTokens } from "./names";
 import { appositiveAfter, roleBefore } from "./roles";
 import { isTitleCaseLine, recognizeLine, type Candidate } from "./recognize";
 import { formMatcher, scanForms } from "./scan";
-import { tokenize, type Tagger, type Token } from "./tokens";
+import { tagLines, tokenize, type Tagger, type TagSource, type Token } from "./tokens";
 import { groupMentions, type TypedMention } from "./within";
 
 export interface EntityResult {
@@ -90,8 +90,10 @@ export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger
 function readLines(text: string, layout: ArticleLayout, tagger: Tagger): Line[] {
   const boilerplateStarts = new Set(layout.boilerplate.map((b) => b.start));
   const sentenceStarts = new Set(layout.sentences.map((s) => s.start));
-  return nonEmptyLines(text, layout.bodyStart, text.length).map((span) => {
-    const tokens = tokenize(text, span, sentenceStarts, tagger);
+  const spans = nonEmptyLines(text, layout.bodyStart, text.length);
+  const tags: TagSource = tagger === "compromise" ? { terms: tagLines(text, spans), cursor: { index: 0 } } : "lexicon";
+  return spans.map((span) => {
+    const tokens = tokenize(text, span, sentenceStarts, tags);
     return { ...span, tokens, titleCase: isTitleCaseLine(tokens), boilerplate: boilerplateStarts.has(span.start) };
   });
 }

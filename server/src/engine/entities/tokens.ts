@@ -38,12 +38,16 @@ const TITLE_ABBREVIATIONS = new Set(["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Se
  */
 export type Tagger = "compromise" | "lexicon";
 
+/**
+ * Where a line's words get their tags: compromise's terms for the article's lines (from `tagLines`, walked once in
+ * order by one cursor, so lines must be tokenized in order), or the lexicon.
+ */
+export type TagSource = { terms: TaggedTerm[]; cursor: { index: number } } | "lexicon";
+
 /** Tokens of `text.slice(span.start, span.end)`, offsets into `text`. */
-export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<number>, tagger: Tagger = "compromise"): Token[] {
+export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<number>, tags: TagSource): Token[] {
   const line = text.slice(span.start, span.end);
-  const tags = tagger === "compromise" ? tagsByOffset(line) : [];
   const tokens: Token[] = [];
-  const cursor = { index: 0 };
   let previousEnd = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(line); m; m = WORD.exec(line)) {
@@ -82,27 +86,35 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
       upper: /\p{Lu}.*\p{Lu}/u.test(core) && !/\p{Ll}/u.test(core),
       sentenceStart: sentenceStarts.has(start) || tokens.length === 0,
       punctBefore: between.replace(/\s+/g, ""),
-      tags: tagger === "compromise" ? collectTags(tags, cursor, m.index, end) : lexiconTags(core),
+      tags: tags === "lexicon" ? lexiconTags(core) : collectTags(tags, span.start + m.index, span.start + end),
     });
     previousEnd = end;
   }
   return tokens;
 }
 
-interface TaggedTerm {
+/** A compromise term: offsets into the article's text. */
+export interface TaggedTerm {
   start: number;
   end: number;
   tags: Set<string>;
 }
 
-/** compromise slows down on very long strings: a paragraph is tagged in pieces of about this many characters. */
+/**
+ * compromise slows down on very long strings, and each call costs the same setup whatever its length (tagging
+ * paragraph by paragraph took a quarter longer than one call for the article). So consecutive lines are tagged
+ * together, in pieces of about this many characters; a longer paragraph is cut into pieces of its own.
+ */
 const TAG_CHUNK = 4000;
 
-function tagsByOffset(line: string): TaggedTerm[] {
+/**
+ * compromise's tags for the words of `lines` (in order, not overlapping). Lines tagged in one piece keep the line
+ * breaks between them, and compromise ends a sentence at a line break, so a headline never runs into the next line.
+ */
+export function tagLines(text: string, lines: readonly Span[]): TaggedTerm[] {
   const out: TaggedTerm[] = [];
-  for (let from = 0; from < line.length; ) {
-    const to = chunkEnd(line, from);
-    const doc = nlp(calmPunctuation(line.slice(from, to)));
+  const tagPiece = (from: number, to: number) => {
+    const doc = nlp(calmPunctuation(text.slice(from, to)));
     doc.compute("offset");
     for (const terms of doc.docs as { offset?: { start: number; length: number }; tags: Set<string> }[][]) {
       for (const term of terms) {
@@ -110,7 +122,23 @@ function tagsByOffset(line: string): TaggedTerm[] {
         out.push({ start: from + term.offset.start, end: from + term.offset.start + term.offset.length, tags: term.tags });
       }
     }
-    from = to;
+  };
+  for (let i = 0; i < lines.length; ) {
+    const first = lines[i]!;
+    if (first.end - first.start > TAG_CHUNK) {
+      const line = text.slice(first.start, first.end);
+      for (let from = 0; from < line.length; ) {
+        const to = chunkEnd(line, from);
+        tagPiece(first.start + from, first.start + to);
+        from = to;
+      }
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.end - first.start <= TAG_CHUNK) j++;
+    tagPiece(first.start, lines[j - 1]!.end);
+    i = j;
   }
   return out;
 }
@@ -137,7 +165,7 @@ function chunkEnd(line: string, from: number): number {
 const EMPTY = new Set<string>();
 
 /** Tags of the terms overlapping [start, end). Words come in order, so one cursor walks the terms once. */
-function collectTags(terms: TaggedTerm[], cursor: { index: number }, start: number, end: number): ReadonlySet<string> {
+function collectTags({ terms, cursor }: Exclude<TagSource, "lexicon">, start: number, end: number): ReadonlySet<string> {
   while (cursor.index < terms.length && terms[cursor.index]!.end <= start) cursor.index++;
   let result: Set<string> | undefined;
   for (let i = cursor.index; i < terms.length && terms[i]!.start < end; i++) {
