@@ -93,6 +93,14 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
   return tokens;
 }
 
+/**
+ * compromise's steps after its tokenizer, without the post-tagger. The post-tagger (hundreds of context patterns)
+ * was 70% of the tagging time, and the names found with and without it are the same to within 0.5 points of F1 on
+ * both gold sets (seeds 0.967 → 0.966, MEANTIME 0.808 → 0.804; coreference and dates unchanged): names are told by
+ * shape, lexicon and the whole article here, not by the post-tagger's corrections.
+ */
+const TAGGING = nlp.hooks().filter((hook: string) => !["alias", "normal", "machine", "contractions", "postTagger"].includes(hook));
+
 /** A compromise term: offsets into the article's text. */
 export interface TaggedTerm {
   start: number;
@@ -114,7 +122,8 @@ const TAG_CHUNK = 4000;
 export function tagLines(text: string, lines: readonly Span[]): TaggedTerm[] {
   const out: TaggedTerm[] = [];
   const tagPiece = (from: number, to: number) => {
-    const doc = nlp(calmPunctuation(text.slice(from, to)));
+    const doc = nlp.tokenize(calmPunctuation(text.slice(from, to)));
+    doc.compute(TAGGING);
     doc.compute("offset");
     for (const terms of doc.docs as { offset?: { start: number; length: number }; tags: Set<string> }[][]) {
       for (const term of terms) {
