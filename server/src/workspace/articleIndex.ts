@@ -227,7 +227,7 @@ export class ArticleIndex {
     if (this.running) return;
     this.running = true;
     this.listener.progress(this.state());
-    const limit = this.indexer.parallel > 1 ? 2 * this.indexer.parallel : 1;
+    const limit = this.indexer.parallel > 1 ? 4 * this.indexer.parallel : 1;
     const inFlight = new Set<Promise<void>>();
     try {
       for (;;) {

@@ -2,8 +2,22 @@
 
 const HONORIFIC_SUFFIXES = /\s*,?\s+(jr|sr|ii|iii|iv)\.?$/i;
 
+// Names repeat within an article and across a folder, and the key is asked for at every comparison: remembered.
+const KEYS = new Map<string, string>();
+const KEYS_LIMIT = 200_000;
+
 /** Comparable form of a name: case, accents, possessives, middle initials and punctuation removed. */
 export function nameKey(name: string): string {
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    if (KEYS.size >= KEYS_LIMIT) KEYS.clear();
+    KEYS.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
