@@ -1,12 +1,13 @@
 // The server's analysis cache, over the protocol: the first start analyses every article (quick first pass, then
 // full) and writes the cache into the folder the client names; a restart on the same folder takes every analysis
 // from the cache and answers as before; a corrupt cache file is said to be unreadable, ignored and rebuilt.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, expect, test } from "vitest";
-import { HoverRequest, type MarkupContent } from "vscode-languageserver-protocol/node";
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from "vscode-languageserver-protocol/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { eventually, SEED_DATES, SEEDS, startServer, type TestServer } from "./lspClient";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "article-lens-cache-test-"));
@@ -55,4 +56,24 @@ test("a corrupt cache file is reported, ignored and rebuilt", async () => {
   expect(await blinkenHover(server)).toContain("**Antony Blinken**");
   await server.stop();
   expect(readFileSync(cacheFile).subarray(0, 19).toString()).not.toBe("this is not a cache");
+});
+
+test("typing re-analyses that article alone: the cache is not rewritten and no indexing run is logged per edit", async () => {
+  const { server } = await indexOnce();
+  const uri = server.uri(SEEDS[3]!);
+  const written = statSync(cacheFile).mtimeMs;
+  const summaries = () => server.logs.filter((l) => l.startsWith("indexed:")).length;
+  const before = summaries();
+  let text = readFileSync(join(server.folder, SEEDS[3]!), "utf8");
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "plaintext", version: 1, text } });
+  for (let version = 2; version <= 4; version++) {
+    text += `\nHarbour master Ingrid Vaszary${version} met officials in Gdansk.`;
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    const position = TextDocument.create(uri, "plaintext", version, text).positionAt(text.lastIndexOf("Vaszary") + 2);
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    expect((hover?.contents as MarkupContent).value).toContain(`Ingrid Vaszary${version}`);
+  }
+  expect(statSync(cacheFile).mtimeMs).toBe(written);
+  expect(summaries()).toBe(before);
+  await server.stop();
 });

@@ -31,6 +31,12 @@ export interface IndexState {
   total: number;
   /** "first" while some article has no analysis yet; "full" while quick analyses are being replaced. */
   pass: "first" | "full";
+  /**
+   * Steps of this run that were the folder's (files read, first and full passes), not an open article's. Only such
+   * a run ends with identities resolved again and the cache written: re-analysing the article being typed in must
+   * cost that article's analysis, nothing more.
+   */
+  folderSteps: number;
 }
 
 /** How an article is analysed: for the user (full, first in line), first pass, or the full pass after it. */
@@ -72,6 +78,7 @@ export class ArticleIndex {
   private readonly waiters = new Map<string, (() => void)[]>();
   private running = false;
   private done = 0;
+  private folderSteps = 0;
 
   constructor(
     private readonly files: ArticleFiles,
@@ -84,7 +91,7 @@ export class ArticleIndex {
 
   state(): IndexState {
     const pass = this.urgent.size + this.queue.size > 0 || [...this.analysing.values()].some((a) => a.mode !== "full") ? "first" : "full";
-    return { running: this.running || this.pending() > 0, done: this.done, total: this.done + this.pending(), pass };
+    return { running: this.running || this.pending() > 0, done: this.done, total: this.done + this.pending(), pass, folderSteps: this.folderSteps };
   }
 
   /** New workspace folders or settings: list the folders again and (re)analyse whatever differs. */
@@ -240,6 +247,7 @@ export class ArticleIndex {
         const step: Promise<void> = this.analyze(next.uri, next.mode).finally(() => {
           inFlight.delete(step);
           this.done++;
+          if (next.mode !== "urgent") this.folderSteps++;
           this.listener.progress(this.state());
         });
         inFlight.add(step);
@@ -249,8 +257,10 @@ export class ArticleIndex {
       }
     } finally {
       this.running = false;
+      const state = this.state();
       this.done = 0;
-      this.listener.progress(this.state());
+      this.folderSteps = 0;
+      this.listener.progress(state);
     }
   }
 
