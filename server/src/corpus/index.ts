@@ -162,7 +162,7 @@ export class Corpus {
     const analysis = this.articles.get(uri);
     const ids = this.idsOf(uri);
     if (!analysis || !ids) return [];
-    return analysis.mentions.map((m) => ({ ...m, uri, id: ids[m.entity]! }));
+    return analysis.mentions.map((m) => corpusMention(m, uri, ids[m.entity]!));
   }
 
   /** Every mention of an entity across the corpus, in corpus order. */
@@ -170,27 +170,38 @@ export class Corpus {
     return this.mentionsByArticle(id).flatMap((a) => a.mentions);
   }
 
-  /** An entity's mentions grouped by article, in corpus order, for the first `limit` articles only. */
-  mentionsByArticle(id: string, limit = Infinity): { uri: string; mentions: CorpusMention[] }[] {
+  /**
+   * An entity's mentions grouped by article, in corpus order, for the first `limit` articles only; with `firstOnly`,
+   * each group holds the article's first mention alone (what "go to definition" lists: one entry per article).
+   */
+  mentionsByArticle(id: string, limit = Infinity, firstOnly = false): { uri: string; mentions: CorpusMention[] }[] {
     const { mentions, uris, articles } = this.resolve();
     // Articles changed since the resolution: their mentions as they are now, merged in corpus order.
-    const changed = [...this.attached.keys()]
-      .filter((uri) => this.attached.get(uri)!.ids.includes(id))
-      .sort()
-      .map((uri) => ({ uri, mentions: this.mentionsIn(uri).filter((m) => m.id === id) }));
+    const changed: { uri: string; mentions: CorpusMention[] }[] = [];
+    for (const [uri, { ids }] of this.attached) {
+      if (!ids.includes(id)) continue;
+      const own = this.mentionsIn(uri).filter((m) => m.id === id);
+      changed.push({ uri, mentions: firstOnly ? own.slice(0, 1) : own });
+    }
+    changed.sort((a, b) => (a.uri < b.uri ? -1 : 1));
     const where = mentions.get(id) ?? [];
     const out: { uri: string; mentions: CorpusMention[] }[] = [];
     const take = (group: { uri: string; mentions: CorpusMention[] }) => out.length < limit && out.push(group);
-    for (let i = 0; i < where.length && out.length < limit; i += 2) {
-      const uri = uris[where[i]!]!;
-      if (this.attached.has(uri)) continue;
-      while (changed.length > 0 && changed[0]!.uri < uri) take(changed.shift()!);
-      let group = out.at(-1);
-      if (group?.uri !== uri) {
+    // `where` holds (article number, mention index) pairs sorted by article: one run of pairs per article.
+    for (let i = 0; i < where.length && out.length < limit; ) {
+      const n = where[i]!;
+      let runEnd = i;
+      while (runEnd < where.length && where[runEnd] === n) runEnd += 2;
+      const uri = uris[n]!;
+      if (!this.attached.has(uri)) {
+        while (changed.length > 0 && changed[0]!.uri < uri) take(changed.shift()!);
         if (out.length >= limit) break;
-        out.push((group = { uri, mentions: [] }));
+        const own = articles.get(uri)!.mentions;
+        const group: CorpusMention[] = [];
+        for (let j = i; j < (firstOnly ? i + 2 : runEnd); j += 2) group.push(corpusMention(own[where[j + 1]!]!, uri, id));
+        out.push({ uri, mentions: group });
       }
-      group.mentions.push({ ...articles.get(uri)!.mentions[where[i + 1]!]!, uri, id });
+      i = runEnd;
     }
     for (const group of changed) take(group);
     return out;
@@ -333,6 +344,11 @@ export class Corpus {
       mentionCount: 0,
     };
   }
+}
+
+/** A mention with where it is and whose it is (fields listed: a spread copy was the cost of long reference lists). */
+function corpusMention(m: Mention, uri: string, id: string): CorpusMention {
+  return { start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, uri, id };
 }
 
 /** Binary search over spans sorted by start. */

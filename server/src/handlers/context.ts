@@ -41,7 +41,7 @@ export function mentionAt(ctx: HandlerContext, uri: string, position: Position):
 
 /** The first mention of an entity in each article that mentions it, in corpus order. */
 export function firstMentionPerArticle(corpus: Corpus, id: string): CorpusMention[] {
-  return corpus.mentionsByArticle(id).map((a) => a.mentions[0]!);
+  return corpus.mentionsByArticle(id, Infinity, true).map((a) => a.mentions[0]!);
 }
 
 /** "3 people", "1 person". */
