@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../../server/src/engine";
 import type { ArticleAnalysis } from "../../server/src/engine";
+import { formMatcher, scanForms } from "../../server/src/engine/entities/scan";
 
 /** Analyses a one-sentence article (a headline line first, so the sentence is body text). */
 const analyse = (body: string, headline = "Headline") => analyzeArticle(`${headline}\n\n${body}\n`);
@@ -151,5 +152,42 @@ describe("boilerplate", () => {
     const author = entityOf(a, "Charlie Campbell");
     expect(author.author).toBe(true);
     expect(author.type).toBe("person");
+  });
+});
+
+describe("pass 2: the article's names found again by lookup (scan.ts)", () => {
+  const hits = (forms: string[], text: string) => {
+    const matcher = formMatcher(forms)!;
+    return scanForms(matcher, text, { start: 0, end: text.length }).map((h) => `${h.text}@${h.start}→${h.form}`);
+  };
+
+  it("matches whole words only, longest form first, and the ALL-CAPS spelling for its form", () => {
+    expect(hits(["Blinken", "Antony Blinken", "Wang"], "Antony Blinken met Wang; BLINKEN left. Blinkens, Wangs.")).toEqual([
+      "Antony Blinken@0→Antony Blinken",
+      "Wang@19→Wang",
+      "BLINKEN@25→Blinken",
+    ]);
+  });
+
+  it("treats hyphens and apostrophes as boundaries, but not a currency sign or a longer dotted acronym", () => {
+    expect(hits(["Biden", "Xi", "U.S.", "US"], "Biden-Xi talks; Xi’s visit; US$5; the U.S.A; the U.S. said")).toEqual([
+      "Biden@0→Biden",
+      "Xi@6→Xi",
+      "Xi@16→Xi",
+      "U.S.@49→U.S.",
+    ]);
+  });
+
+  it("returns nothing for forms too short to trust", () => {
+    expect(formMatcher(["X"])).toBeNull();
+  });
+});
+
+describe("tagging an article's lines together", () => {
+  it("never runs a headline without final punctuation into the next line", () => {
+    const alone = analyzeArticle("Blinken Meets Wang\n\nOfficials said the talks in Beijing went well.\n");
+    const together = analyzeArticle("Blinken Meets Wang\nOfficials said the talks in Beijing went well.\n");
+    expect(names(together)).toEqual(names(alone));
+    expect(names(together)).toContain("Beijing:place");
   });
 });

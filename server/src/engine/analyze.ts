@@ -4,13 +4,9 @@ import { readArticleDate } from "./read/articleDate";
 import { readLayout } from "./read/layout";
 import type { AnalyzeOptions, ArticleAnalysis } from "./types";
 
-declare const __ENGINE_HASH__: string | undefined;
+import { ENGINE_VERSION } from "./version";
 
-/**
- * Differs whenever the same text may analyse differently: cached analyses of another version are ignored. The build
- * appends a hash of the engine's sources and libraries, so no one has to remember to bump it.
- */
-export const ENGINE_VERSION = `0.1.0+${typeof __ENGINE_HASH__ === "string" ? __ENGINE_HASH__ : "dev"}`;
+export { ENGINE_VERSION };
 
 /**
  * How much of a file is analysed. News articles are a few KB; a multi-megabyte .txt is a dump, and tagging all of it

@@ -1,7 +1,6 @@
 // Text in, analysis out, as cheaply as possible: from the on-disk cache when this exact text was analysed before
 // (same engine, same options), otherwise on the pool's worker threads, or on this thread when there is no pool.
 // The CLI and the language server both analyse through this one class.
-import { analyzeArticle } from "../engine/analyze";
 import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
 import { AnalysisCache, cacheKey } from "./cache";
 import { AnalysisPool, type Priority } from "./pool";
@@ -20,6 +19,16 @@ export interface AnalyzerCounts {
   cached: number;
   quick: number;
   full: number;
+}
+
+/**
+ * The engine, loaded the first time analysis runs on this thread. With workers it never does: this thread then never
+ * pays for loading compromise and the word lists (a third of a second at startup, and their memory).
+ */
+let engine: typeof import("../engine/analyze") | undefined;
+function analyzeHere(text: string, options: AnalyzeOptions): ArticleAnalysis {
+  engine ??= require("../engine/analyze") as typeof import("../engine/analyze");
+  return engine.analyzeArticle(text, options);
 }
 
 export class Analyzer {
@@ -52,7 +61,7 @@ export class Analyzer {
       this.counts.cached++;
       return hit;
     }
-    const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise : analyzeArticle(text, options);
+    const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise : analyzeHere(text, options);
     if (key) this.cache!.set(key, analysis);
     this.counts[full ? "full" : "quick"]++;
     return analysis;

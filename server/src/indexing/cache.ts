@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { ENGINE_VERSION } from "../engine/analyze";
+import { ENGINE_VERSION } from "../engine/version";
 import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
 
 const FORMAT = 2;
