@@ -11,7 +11,8 @@ import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, re
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { deserialize, serialize } from "node:v8";
+import { serialize } from "node:v8";
+import { CACHE_FILE_NAME } from "../../server/src/indexing/cache";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import {
@@ -193,28 +194,29 @@ describe.concurrent("CLI", () => {
     const args = (cache: string) => ["analyze", join(dir, "astral.txt"), "--json", "--jobs", "1", "--cache", cache];
     const clean = await runCli(args(join(dir, "cache")));
     expect(clean.code, clean.stderr).toBe(0);
-    const valid = readFileSync(join(dir, "cache/analyses.v8"));
+    const valid = readFileSync(join(dir, `cache/${CACHE_FILE_NAME}`));
     const random = rng(8);
     const corruptions: [string, Buffer][] = [
       ["text", Buffer.from("this is not a cache\n")],
-      ["v8 header and noise", Buffer.concat([Buffer.from([0xff, 0x0f]), Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256)))])],
+      ["binary noise", Buffer.concat([Buffer.from([0xff, 0x0f]), Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256)))])],
       ["truncated", valid.subarray(0, Math.floor(valid.length / 2))],
       ["empty", Buffer.alloc(0)],
       ["another shape", serialize({ format: 1, engineVersion: "x", entries: "nope" })],
-      ["entries that are not analyses", serialize({ ...deserialize(valid), entries: deserialize(valid).entries.map(([key]: [string]) => [key, Buffer.from("{broken")]) })],
+      // Every record intact, but what it holds is no analysis of this engine (same lengths, so the records still read).
+      ["entries that are not analyses", Buffer.from(valid.toString("latin1").replaceAll('"engineVersion":', '"engineVersioX":'), "latin1")],
     ];
     await Promise.all(
       corruptions.map(async ([what, bytes], i) => {
         const cache = join(dir, `cache-${i}`);
         mkdirSync(cache);
-        writeFileSync(join(cache, "analyses.v8"), bytes);
+        writeFileSync(join(cache, CACHE_FILE_NAME), bytes);
         const run = await runCli(args(cache));
         expect(cliCrashed(run), `${what}: ${run.stderr}`).toBe(false);
         expect(run.code, what).toBe(0);
         expect(run.stderr, what).toMatch(/analysis cache .*(unreadable|is from engine)/);
         expect(run.stdout, what).toBe(clean.stdout);
         // Rewritten as a cache: read again without a word.
-        expect(readFileSync(join(cache, "analyses.v8")).equals(bytes), what).toBe(false);
+        expect(readFileSync(join(cache, CACHE_FILE_NAME)).equals(bytes), what).toBe(false);
       }),
     );
     const again = await runCli(args(join(dir, "cache-0")));
@@ -312,7 +314,7 @@ describe("server", () => {
 
   beforeAll(async () => {
     mkdirSync(cacheDir);
-    writeFileSync(join(cacheDir, "analyses.v8"), garbage);
+    writeFileSync(join(cacheDir, CACHE_FILE_NAME), garbage);
     server = await startServer({ dates: SEED_DATES }, cacheDir, {
       prepare(dir) {
         folder = dir;
@@ -482,7 +484,7 @@ describe("server", () => {
     expect(server.logs.some((l) => /analysis cache .* is unreadable/.test(l)), server.logs.join("\n")).toBe(true);
     expect(server.shown).toEqual([]);
     // Written again (atomically) once indexing is done: no longer the garbage.
-    const now = readFileSync(join(cacheDir, "analyses.v8"));
+    const now = readFileSync(join(cacheDir, CACHE_FILE_NAME));
     expect(now.equals(garbage)).toBe(false);
     await healthy();
   });

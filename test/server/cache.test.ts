@@ -8,10 +8,11 @@ import { pathToFileURL } from "node:url";
 import { afterAll, expect, test } from "vitest";
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { CACHE_FILE_NAME } from "../../server/src/indexing/cache";
 import { eventually, SEED_DATES, SEEDS, startServer, type TestServer } from "./lspClient";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "article-lens-cache-test-"));
-const cacheFile = join(cacheDir, "analyses.v8");
+const cacheFile = join(cacheDir, CACHE_FILE_NAME);
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 async function indexOnce(): Promise<{ server: TestServer; log: string }> {

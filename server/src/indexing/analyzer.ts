@@ -48,9 +48,11 @@ export class Analyzer {
     return this.pool?.size ?? 1;
   }
 
-  /** The cached full analysis of this text, if there is one. */
+  /** The cached full analysis of this text, if there is one (counted as taken from the cache). */
   cached(text: string, options: AnalyzeOptions): ArticleAnalysis | undefined {
-    return this.cache?.get(cacheKey(text, { ...options, depth: "full" }));
+    const hit = this.cache?.get(cacheKey(text, { ...options, depth: "full", namesOnly: false }));
+    if (hit) this.counts.cached++;
+    return hit;
   }
 
   async analyze(text: string, options: AnalyzeOptions, priority: Priority = 0): Promise<ArticleAnalysis> {
