@@ -161,7 +161,7 @@ export async function main(argv: string[]): Promise<number> {
     analyzer.dispose();
   }
   analyzer.save(true);
-  corpus.settle(true);
+  analyzer.settle(corpus);
   process.stdout.write(args.json ? renderJson(corpus) : renderReport(corpus, texts));
   return problems > 0 && corpus.size === 0 ? 1 : 0;
 }

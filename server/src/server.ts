@@ -88,7 +88,7 @@ const index = new ArticleIndex(
       // The end of a folder run settles identities first, so the "ready" status counts what every answer will say.
       // A run that only re-analysed open articles leaves that to the settle timer, once typing pauses.
       const ended = indexRunning && !state.running && state.folderSteps > 0;
-      if (ended) index.corpus.settle(true);
+      if (ended) (analyzer ? analyzer.settle(index.corpus) : index.corpus.settle(true));
       progress?.update(state);
       if (ended) finishedRun();
       indexRunning = state.running;

@@ -59,3 +59,38 @@ it("a removed article leaves cross-article answers at once", () => {
   expect(corpus.mentionsOf(blinken).some((m) => m.uri === "000_522416522264bb26.txt")).toBe(false);
   expect(corpus.mentionsIn("000_522416522264bb26.txt")).toEqual([]);
 });
+
+it("stored identities give the same answers without clustering, and only for the entities they were made from", () => {
+  const original = new Corpus();
+  load(original);
+  original.settle(true);
+  const stored = original.storedIdentities()!;
+  const snapshot = (corpus: Corpus) =>
+    corpus.uris().map((uri) => corpus.mentionsIn(uri).map((m) => `${m.start}:${m.id}:${corpus.entity(m.id)!.name}:${corpus.entity(m.id)!.articles.length}`));
+
+  const reopened = new Corpus();
+  load(reopened);
+  expect(reopened.restore(JSON.parse(JSON.stringify(stored)))).toBe(true);
+  expect(reopened.stale).toBe(false);
+  expect(snapshot(reopened)).toEqual(snapshot(original));
+  // Still a working resolution: an edit is attached to it by its names' keys.
+  const uri = "003_81d969409292dfb7.txt";
+  reopened.upsert(uri, analyzeArticle(`${text(uri)}\nAntony Blinken left.\n`, { date: SEEDS[uri] }));
+  expect(idOfName(reopened, uri, "Antony Blinken")).toBe(idOfName(original, uri, "Antony Blinken"));
+
+  // Refused: another article's entities changed, or the stored data does not add up.
+  const changed = new Corpus();
+  load(changed);
+  changed.upsert(uri, analyzeArticle(`${text(uri)}\nIngrid Vaszary left.\n`, { date: SEEDS[uri] }));
+  expect(changed.restore(stored)).toBe(false);
+  const fresh = () => {
+    const corpus = new Corpus();
+    load(corpus);
+    return corpus;
+  };
+  const tampered = JSON.parse(JSON.stringify(stored)) as typeof stored;
+  tampered.clusters[1]!.members = [...tampered.clusters[0]!.members];
+  expect(fresh().restore(tampered)).toBe(false);
+  expect(fresh().restore({ ...stored, clusters: stored.clusters.slice(1) })).toBe(false);
+  expect(fresh().restore({ ...stored, clusters: [{ ...stored.clusters[0]!, type: "planet" as never }, ...stored.clusters.slice(1)] })).toBe(false);
+});

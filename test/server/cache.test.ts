@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, expect, test } from "vitest";
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { CACHE_FILE_NAME } from "../../server/src/indexing/cache";
+import { CACHE_FILE_NAME, IDENTITIES_FILE_NAME } from "../../server/src/indexing/cache";
 import { eventually, SEED_DATES, SEEDS, startServer, type TestServer } from "./lspClient";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "article-lens-cache-test-"));
@@ -41,6 +41,8 @@ test("a cold start analyses every article and writes the cache; a warm start rea
   const coldHover = await blinkenHover(cold.server);
   await cold.server.stop();
   expect(existsSync(cacheFile)).toBe(true);
+  // The identities across articles are stored too: the warm start takes them instead of clustering again.
+  expect(existsSync(join(cacheDir, IDENTITIES_FILE_NAME))).toBe(true);
 
   const warm = await indexOnce();
   expect(warm.log).toBe("indexed: 5 analyses from the cache, 0 quick, 0 full; 5 articles");
@@ -49,8 +51,9 @@ test("a cold start analyses every article and writes the cache; a warm start rea
   await warm.server.stop();
 });
 
-test("a corrupt cache file is reported, ignored and rebuilt", async () => {
+test("a corrupt cache file (and identities file) is reported, ignored and rebuilt", async () => {
   writeFileSync(cacheFile, "this is not a cache");
+  writeFileSync(join(cacheDir, IDENTITIES_FILE_NAME), '{"engineVersion": "not json');
   const { server, log } = await indexOnce();
   expect(server.logs.some((l) => /analysis cache .* is unreadable/.test(l))).toBe(true);
   expect(log).toMatch(/^indexed: 0 analyses from the cache, \d+ quick, 5 full; 5 articles$/);

@@ -4,7 +4,8 @@
 // step reads no text and runs no tagger, yet at 10,000 articles it takes seconds: so on a large corpus a changed
 // article is first attached to the last resolution by the keys its names meet by (an edit shows at once, with the
 // right ids), and the whole corpus is resolved again once changes pause for a few times that resolution's own cost.
-import type { ArticleAnalysis, EntityType, Mention, Timex } from "../engine/types";
+import { createHash } from "node:crypto";
+import type { ArticleAnalysis, ArticleEntity, EntityType, Mention, Timex } from "../engine/types";
 import { nameKey, slug } from "../engine/entities/names";
 import { clusterEntities, meetingKeys, ownKey, type Cluster } from "./identity";
 
@@ -44,8 +45,11 @@ interface Resolved {
   uris: string[];
   /** The analyses this resolution was made from (articles may have changed since). */
   articles: Map<string, ArticleAnalysis>;
-  /** Every key a member entity meets by → its corpus id: how a changed article is attached before the next resolve. */
-  keyIds: Map<string, string>;
+  /**
+   * Every key a member entity meets by → its corpus id: how a changed article is attached before the next resolve.
+   * Built on the first attach (a folder opened and never edited never needs it).
+   */
+  keyIds?: Map<string, string>;
   /** When it was made and what it cost (ms). */
   at: number;
   cost: number;
@@ -53,10 +57,21 @@ interface Resolved {
   company: Map<string, { entity: CorpusEntity; articles: number }[]>;
 }
 
+/**
+ * A resolution's outcome in a form that can be written to disk: which article entities make each corpus entity.
+ * `members` are flat pairs (article number in corpus order, index into that article's entities).
+ */
+export interface StoredIdentities {
+  fingerprint: string;
+  clusters: { id: string; type: EntityType; name: string; members: number[] }[];
+}
+
 /** A changed article attached to the last resolution: its entities' ids, and entities that resolution lacks. */
 interface Attached {
   ids: string[];
 }
+
+const ENTITY_TYPES = new Set<unknown>(["person", "place", "organization"] satisfies EntityType[]);
 
 /** A resolution that cost less than this is simply redone after every change. */
 const CHEAP_RESOLVE_MS = 50;
@@ -253,6 +268,52 @@ export class Corpus {
     return hits.sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : 1)).slice(0, limit);
   }
 
+  /**
+   * The last resolution's clusters, to be stored and given back to `restore` on a later start: with `fingerprint`,
+   * the entities they were made from. Undefined while changes are waiting to be resolved.
+   */
+  storedIdentities(): StoredIdentities | undefined {
+    const resolved = this.resolved;
+    if (!resolved || this.dirty) return undefined;
+    const number = new Map(resolved.uris.map((uri, n) => [uri, n]));
+    const clusters = new Map<string, StoredIdentities["clusters"][number]>();
+    for (const entity of resolved.entities.values()) clusters.set(entity.id, { id: entity.id, type: entity.type, name: entity.name, members: [] });
+    for (const [uri, ids] of resolved.ids) ids.forEach((id, local) => clusters.get(id)!.members.push(number.get(uri)!, local));
+    return { fingerprint: fingerprintOf(resolved.uris.map((uri) => [uri, this.articles.get(uri)!.entities])), clusters: [...clusters.values()] };
+  }
+
+  /**
+   * Resolves identities from stored clusters instead of computing them, when they were made from exactly the
+   * entities the corpus holds now (a folder reopened unchanged): clustering is most of a resolution's cost. Stored
+   * data is checked, never trusted: anything that does not fit is refused (false) and the caller resolves as usual.
+   */
+  restore(stored: StoredIdentities): boolean {
+    const uris = this.uris();
+    if (stored.fingerprint !== fingerprintOf(uris.map((uri) => [uri, this.articles.get(uri)!.entities]))) return false;
+    const assigned = uris.map((uri) => new Array<boolean>(this.articles.get(uri)!.entities.length).fill(false));
+    let remaining = assigned.reduce((n, a) => n + a.length, 0);
+    const clusters: Cluster[] = [];
+    const seen = new Set<string>();
+    if (!Array.isArray(stored.clusters)) return false;
+    for (const c of stored.clusters) {
+      const valid = typeof c?.id === "string" && typeof c.name === "string" && ENTITY_TYPES.has(c.type) && Array.isArray(c.members);
+      if (!valid || seen.has(c.id) || c.members.length === 0 || c.members.length % 2 !== 0) return false;
+      seen.add(c.id);
+      const members: Cluster["members"] = [];
+      for (let i = 0; i < c.members.length; i += 2) {
+        const [n, local] = [c.members[i]!, c.members[i + 1]!];
+        if (assigned[n]?.[local] !== false) return false; // out of range, or placed twice
+        assigned[n]![local] = true;
+        remaining--;
+        members.push({ uri: uris[n]!, local });
+      }
+      clusters.push({ id: c.id, type: c.type, name: c.name, members });
+    }
+    if (remaining !== 0) return false;
+    this.resolveNow(clusters);
+    return true;
+  }
+
   /** The last resolution; redone first when it is out of date and cheap. */
   private resolve(): Resolved {
     // A costly resolution is redone by `settle` (a timer, the end of a run), never inside a question: changed
@@ -261,20 +322,15 @@ export class Corpus {
     return last && (!this.dirty || last.cost >= this.cheapResolveMs) ? last : this.resolveNow();
   }
 
-  private resolveNow(): Resolved {
+  private resolveNow(given?: Cluster[]): Resolved {
     const started = performance.now();
     const uris = this.uris();
-    const clusters = clusterEntities(uris.map((uri) => ({ uri, entities: this.articles.get(uri)!.entities })));
+    const clusters = given ?? clusterEntities(uris.map((uri) => ({ uri, entities: this.articles.get(uri)!.entities })));
     const entities = new Map<string, CorpusEntity>();
     const ids = new Map<string, string[]>(uris.map((uri) => [uri, []]));
-    const keyIds = new Map<string, string>();
     for (const cluster of clusters) {
       entities.set(cluster.id, this.describe(cluster));
-      for (const ref of cluster.members) {
-        ids.get(ref.uri)![ref.local] = cluster.id;
-        const entity = this.articles.get(ref.uri)!.entities[ref.local]!;
-        for (const key of [...meetingKeys(entity), ownKey(entity)]) if (!keyIds.has(key)) keyIds.set(key, cluster.id);
-      }
+      for (const ref of cluster.members) ids.get(ref.uri)![ref.local] = cluster.id;
     }
     const mentions = new Map<string, number[]>();
     uris.forEach((uri, n) => {
@@ -288,7 +344,7 @@ export class Corpus {
     });
     for (const [id, list] of mentions) entities.get(id)!.mentionCount = list.length / 2;
     const articles = new Map(this.articles);
-    this.resolved = { entities, ids, mentions, uris, articles, keyIds, at: performance.now(), cost: 0, company: new Map() };
+    this.resolved = { entities, ids, mentions, uris, articles, at: performance.now(), cost: 0, company: new Map() };
     this.resolved.cost = this.resolved.at - started;
     this.attached.clear();
     this.newEntities.clear();
@@ -304,7 +360,8 @@ export class Corpus {
   private attach(uri: string, analysis: ArticleAnalysis, resolved: Resolved): Attached {
     const ids = analysis.entities.map((entity) => {
       const keys = [...meetingKeys(entity), ownKey(entity)];
-      const known = keys.map((k) => resolved.keyIds.get(k) ?? this.newKeyIds.get(k)).find((id) => id !== undefined);
+      const keyIds = (resolved.keyIds ??= keyIdsOf(resolved));
+      const known = keys.map((k) => keyIds.get(k) ?? this.newKeyIds.get(k)).find((id) => id !== undefined);
       if (known !== undefined) return known;
       let id = slug(entity.name);
       while (resolved.entities.has(id) || this.newEntities.has(id)) id = `${id}-new`;
@@ -344,6 +401,28 @@ export class Corpus {
       mentionCount: 0,
     };
   }
+}
+
+/** Every key an entity of the resolution meets by → its corpus id (the first cluster to claim a key keeps it). */
+function keyIdsOf(resolved: Resolved): Map<string, string> {
+  const keyIds = new Map<string, string>();
+  for (const uri of resolved.uris) {
+    const ids = resolved.ids.get(uri)!;
+    resolved.articles.get(uri)!.entities.forEach((entity, local) => {
+      for (const key of [...meetingKeys(entity), ownKey(entity)]) if (!keyIds.has(key)) keyIds.set(key, ids[local]!);
+    });
+  }
+  return keyIds;
+}
+
+/** A hash of what identity across articles is computed from: each article's uri and its entities' names and counts. */
+function fingerprintOf(articles: [uri: string, entities: readonly ArticleEntity[]][]): string {
+  const hash = createHash("sha1");
+  for (const [uri, entities] of articles) {
+    hash.update(uri).update("\0");
+    for (const e of entities) hash.update(`${e.type}\t${e.name}\t${e.aliases.join("\t")}\t${e.count}\n`);
+  }
+  return hash.digest("hex");
 }
 
 /** A mention with where it is and whose it is (fields listed: a spread copy was the cost of long reference lists). */

@@ -2,7 +2,8 @@
 // (same engine, same options), otherwise on the pool's worker threads, or on this thread when there is no pool.
 // The CLI and the language server both analyse through this one class.
 import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
-import { AnalysisCache, cacheKey } from "./cache";
+import type { Corpus } from "../corpus";
+import { AnalysisCache, cacheKey, readIdentities, writeIdentities } from "./cache";
 import { AnalysisPool, type Priority } from "./pool";
 
 export interface AnalyzerOptions {
@@ -36,7 +37,10 @@ export class Analyzer {
   private readonly cache: AnalysisCache | undefined;
   private counts: AnalyzerCounts = { cached: 0, quick: 0, full: 0 };
 
+  private readonly cacheDir: string | undefined;
+
   constructor(options: AnalyzerOptions) {
+    this.cacheDir = options.cacheDir;
     const jobs = options.jobs ?? 1;
     this.pool = options.workerPath && jobs > 1 ? new AnalysisPool(options.workerPath, jobs) : undefined;
     this.cache = options.cacheDir ? new AnalysisCache(options.cacheDir, options.log) : undefined;
@@ -74,6 +78,20 @@ export class Analyzer {
     const counts = this.counts;
     this.counts = { cached: 0, quick: 0, full: 0 };
     return counts;
+  }
+
+  /**
+   * Resolves the corpus's identities across articles if anything changed: from the identities stored with the cache
+   * when they were made from the very entities the corpus holds (a folder reopened unchanged), else computed, and
+   * then stored for the next start.
+   */
+  settle(corpus: Corpus): void {
+    if (!corpus.stale) return;
+    const stored = this.cacheDir ? readIdentities(this.cacheDir) : undefined;
+    if (stored && corpus.restore(stored)) return;
+    corpus.settle(true);
+    const fresh = this.cacheDir ? corpus.storedIdentities() : undefined;
+    if (fresh) writeIdentities(this.cacheDir!, fresh);
   }
 
   /** Writes the cache (atomically) if it changed; `prune` drops what was not used since loading. */

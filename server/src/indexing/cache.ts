@@ -9,15 +9,18 @@
 // looked up (the v8 serialiser rebuilt every object of every analysis at load: 740 ms per 1,000). An entry that does
 // not parse back into an analysis is a miss, said once, and replaced.
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
 import { ENGINE_VERSION } from "../engine/version";
+import type { StoredIdentities } from "../corpus";
 import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
 
 const MAGIC = "article-lens analysis cache 3";
 /** The cache file in its folder. */
 export const CACHE_FILE_NAME = "analyses.cache";
+/** Identities across articles as last resolved (see `corpus.storedIdentities`), next to the analyses. */
+export const IDENTITIES_FILE_NAME = "identities.json";
 const KEY_BYTES = 40;
 
 /** The key of an analysis: what it was computed from. Only the file's name matters of its path (a date in it). */
@@ -152,6 +155,31 @@ export class AnalysisCache {
       this.log(`could not write the analysis cache ${this.file}: ${error instanceof Error ? error.message : error}`);
       return false;
     }
+  }
+}
+
+/** The stored identities, if the file reads back as this engine's (the corpus checks the rest before using them). */
+export function readIdentities(dir: string): StoredIdentities | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(join(dir, IDENTITIES_FILE_NAME), "utf8")) as { engineVersion?: string } & StoredIdentities;
+    return stored?.engineVersion === ENGINE_VERSION && typeof stored.fingerprint === "string" ? stored : undefined;
+  } catch {
+    return undefined; // none yet, or unreadable: identities are simply resolved again
+  }
+}
+
+/** Writes the identities atomically (write, then rename); false if it could not. */
+export function writeIdentities(dir: string, identities: StoredIdentities): boolean {
+  const file = join(dir, IDENTITIES_FILE_NAME);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, JSON.stringify({ engineVersion: ENGINE_VERSION, ...identities }));
+    renameSync(temp, file);
+    return true;
+  } catch {
+    removeQuietly(temp);
+    return false;
   }
 }
 
