@@ -46,7 +46,7 @@ export class IndexingProgress {
       total: state.total,
       pass: state.pass,
       articles: this.corpus.size,
-      entities: state.running ? 0 : this.corpus.entities().length, // resolving identities mid-run would cost each step
+      entities: state.running ? 0 : this.corpus.entityCount(), // resolving identities mid-run would cost each step
     };
     void this.connection.sendNotification(STATUS_NOTIFICATION, params);
   }
