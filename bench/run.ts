@@ -11,7 +11,7 @@
 //
 //   npm run bench                       1,000 and 10,000 articles (the 10k cold run takes a while: ~10 min, 2 cores)
 //   npm run bench -- --sizes 1000       one size
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -284,8 +284,25 @@ async function main(): Promise<void> {
   const results = [];
   for (const size of sizes) results.push(await benchSize(size));
   console.log(`\n${table(results)}`);
-  writeFileSync(join(ROOT, "bench/results.json"), `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
+  // One entry per corpus size, each saying when and from which commit it was measured: a run of one size keeps the
+  // other sizes' last figures.
+  const file = join(ROOT, "bench/results.json");
+  const stamp = { measuredAt: new Date().toISOString(), commit: gitCommit() };
+  const previous = existsSync(file) ? ((JSON.parse(readFileSync(file, "utf8")) as { results?: { articles: number }[] }).results ?? []) : [];
+  const merged = [...previous.filter((r) => !sizes.includes(r.articles)), ...results.map((r) => ({ ...stamp, ...r }))].sort((a, b) => a.articles - b.articles);
+  writeFileSync(file, `${JSON.stringify({ results: merged }, null, 2)}\n`);
   console.log("\nwritten: bench/results.json");
+}
+
+/** The checked-out commit (with "+changes" when the tree differs from it), or "unknown" outside git. */
+function gitCommit(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return "unknown";
+  }
 }
 
 main().catch((error) => {
