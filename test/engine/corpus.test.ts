@@ -2,7 +2,7 @@
 // resolving costs time, a changed article attached at once by its names' keys until identities settle again.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { Corpus } from "../../server/src/corpus";
 import { analyzeArticle } from "../../server/src/engine";
 import { SEED_DATES as SEEDS } from "../server/lspClient";
@@ -93,4 +93,26 @@ it("stored identities give the same answers without clustering, and only for the
   expect(fresh().restore(tampered)).toBe(false);
   expect(fresh().restore({ ...stored, clusters: stored.clusters.slice(1) })).toBe(false);
   expect(fresh().restore({ ...stored, clusters: [{ ...stored.clusters[0]!, type: "planet" as never }, ...stored.clusters.slice(1)] })).toBe(false);
+});
+
+it("a costly resolution waits until changes pause for a few times its cost: typing never waits behind one", () => {
+  vi.useFakeTimers({ toFake: ["performance"] });
+  try {
+    const corpus = new Corpus(0); // every resolution counts as costly
+    load(corpus);
+    corpus.settle(true);
+    const uri = "003_81d969409292dfb7.txt";
+    const edit = (n: number) => corpus.upsert(uri, analyzeArticle(`${text(uri)}\nIngrid Vaszary${n} left.\n`, { date: SEEDS[uri] }));
+    for (let n = 0; n < 5; n++) {
+      edit(n);
+      vi.advanceTimersByTime(300); // typing: a change every 300 ms
+      corpus.settle();
+      expect(corpus.stale).toBe(true);
+    }
+    vi.advanceTimersByTime(1000); // a pause of more than a second (and four times the resolution's cost)
+    corpus.settle();
+    expect(corpus.stale).toBe(false);
+  } finally {
+    vi.useRealTimers();
+  }
 });
