@@ -19,6 +19,7 @@ export type Priority = 0 | 1 | 2;
 
 interface Job extends AnalysisRequest {
   id: number;
+  priority: Priority;
   resolve(analysis: ArticleAnalysis): void;
   reject(error: Error): void;
 }
@@ -31,7 +32,8 @@ export class WithdrawnError extends Error {
 
 export class AnalysisPool {
   private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
+  /** Jobs sent to each busy worker, in the order it runs them (its message port queues them). */
+  private readonly busy = new Map<Worker, Job[]>();
   /** One FIFO per priority. */
   private readonly queues: Job[][] = [[], [], []];
   private nextId = 1;
@@ -47,7 +49,7 @@ export class AnalysisPool {
   analyze(request: AnalysisRequest, priority: Priority = 2): { promise: Promise<ArticleAnalysis>; withdraw(): void } {
     let job!: Job;
     const promise = new Promise<ArticleAnalysis>((resolve, reject) => {
-      job = { ...request, id: this.nextId++, resolve, reject };
+      job = { ...request, id: this.nextId++, priority, resolve, reject };
     });
     if (this.disposed) job.reject(new Error("the analysis pool is shut down"));
     else this.queues[priority]!.push(job);
@@ -68,24 +70,37 @@ export class AnalysisPool {
 
   /** Jobs waiting or running. */
   get pending(): number {
-    return this.queues.reduce((n, q) => n + q.length, 0) + this.busy.size;
+    return this.queues.reduce((n, q) => n + q.length, 0) + [...this.busy.values()].reduce((n, jobs) => n + jobs.length, 0);
   }
 
   dispose(): void {
     this.disposed = true;
-    for (const job of [...this.queues.flat(), ...this.busy.values()]) job.reject(new Error("the analysis pool is shut down"));
+    for (const job of [...this.queues.flat(), ...[...this.busy.values()].flat()]) job.reject(new Error("the analysis pool is shut down"));
     for (const queue of this.queues) queue.length = 0;
     for (const w of [...this.idle, ...this.busy.keys()]) void w.terminate();
     this.idle.length = 0;
     this.busy.clear();
   }
 
+  /**
+   * Hands queued jobs to workers: an idle one first; otherwise a job of a folder pass goes to a worker that runs one
+   * such job already, queued behind it, so a worker never waits for this thread between two short analyses (the
+   * names-only pass takes a few milliseconds per article). The user's article (priority 0) is never queued behind
+   * one, and nothing is queued behind it.
+   */
   private dispatch(): void {
-    while (this.idle.length > 0) {
-      const job = this.queues.find((q) => q.length > 0)?.shift();
-      if (!job) return;
-      const worker = this.idle.pop()!;
-      this.busy.set(worker, job);
+    for (;;) {
+      const queue = this.queues.find((q) => q.length > 0);
+      if (!queue) return;
+      let worker = this.idle.pop();
+      if (!worker && queue[0]!.priority > 0) {
+        worker = [...this.busy].find(([, jobs]) => jobs.length < PIPELINE && jobs.every((j) => j.priority > 0))?.[0];
+      }
+      if (!worker) return;
+      const job = queue.shift()!;
+      const jobs = this.busy.get(worker) ?? [];
+      jobs.push(job);
+      this.busy.set(worker, jobs);
       const message: ToWorker = { id: job.id, text: job.text, options: job.options };
       worker.postMessage(message);
     }
@@ -94,9 +109,12 @@ export class AnalysisPool {
   private spawn(): Worker {
     const worker = new Worker(this.workerPath);
     worker.on("message", (message: FromWorker) => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.idle.push(worker);
+      const jobs = this.busy.get(worker) ?? [];
+      const job = jobs.shift();
+      if (jobs.length === 0) {
+        this.busy.delete(worker);
+        this.idle.push(worker);
+      }
       if (job && job.id === message.id) {
         if ("analysis" in message) job.resolve(message.analysis);
         else job.reject(new Error(message.error));
@@ -113,16 +131,19 @@ export class AnalysisPool {
 
   private replace(worker: Worker, error: Error): void {
     if (this.disposed) return;
-    const job = this.busy.get(worker);
+    const jobs = this.busy.get(worker) ?? [];
     this.busy.delete(worker);
     const i = this.idle.indexOf(worker);
     if (i >= 0) this.idle.splice(i, 1);
-    job?.reject(error);
+    for (const job of jobs) job.reject(error);
     void worker.terminate();
     this.idle.push(this.spawn());
     this.dispatch();
   }
 }
+
+/** Jobs a worker holds at most: the one it runs and the next. */
+const PIPELINE = 2;
 
 /** Every core but none to spare on a 2-core machine: the main thread mostly waits while workers run. */
 export function defaultPoolSize(): number {

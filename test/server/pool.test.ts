@@ -1,0 +1,20 @@
+// The worker pool's order of work (dist/worker.js, as the server runs it): a worker holds a folder pass's next job
+// behind the one it runs, so it never waits between two short analyses, but the user's article is never queued
+// behind another job, and nothing is queued behind it.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, expect, test } from "vitest";
+import { AnalysisPool, type Priority } from "../../server/src/indexing/pool";
+
+const pool = new AnalysisPool(join(__dirname, "../../dist/worker.js"), 1);
+afterAll(() => pool.dispose());
+
+test("the user's article runs right after the job under way and the one queued behind it", async () => {
+  const text = readFileSync(join(__dirname, "../../samples/003_81d969409292dfb7.txt"), "utf8");
+  const finished: string[] = [];
+  const run = (name: string, priority: Priority) => pool.analyze({ text, options: {} }, priority).promise.then(() => void finished.push(name));
+  const jobs = [run("folder 1", 2), run("folder 2", 2), run("folder 3", 2), run("open article", 0), run("folder 4", 1)];
+  expect(pool.pending).toBe(5);
+  await Promise.all(jobs);
+  expect(finished).toEqual(["folder 1", "folder 2", "open article", "folder 4", "folder 3"]);
+});
