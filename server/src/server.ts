@@ -85,9 +85,9 @@ const index = new ArticleIndex(
   openDocument,
   {
     progress: (state) => {
-      // The end of a folder run settles identities first, so the "ready" status counts what every answer will say.
-      // A run that only re-analysed open articles leaves that to the settle timer, once typing pauses.
-      const ended = indexRunning && !state.running && state.folderSteps > 0;
+      // The end of a run over the listed folders settles identities first, so the "ready" status counts what every
+      // answer will say. Edits and changed files leave that to the settle timer, once changes pause.
+      const ended = indexRunning && !state.running && state.listed;
       if (ended) (analyzer ? analyzer.settle(index.corpus) : index.corpus.settle(true));
       progress?.update(state);
       if (ended) finishedRun();
@@ -101,7 +101,10 @@ const index = new ArticleIndex(
   },
 );
 
-/** The cache is written when indexing finishes, and now and then during a long run (a crash loses little). */
+/**
+ * The cache is written when a run over the listed folders finishes, and otherwise every few minutes if it changed
+ * (a long run, edits, changed files: a crash loses little), and at shutdown.
+ */
 const CACHE_SAVE_INTERVAL_MS = 5 * 60_000;
 let lastSave = Date.now();
 function finishedRun(): void {
@@ -117,7 +120,7 @@ function saveCache(prune = false): void {
   analyzer?.save(prune);
 }
 setInterval(() => {
-  if (index.state().running && Date.now() - lastSave >= CACHE_SAVE_INTERVAL_MS) saveCache();
+  if (Date.now() - lastSave >= CACHE_SAVE_INTERVAL_MS) saveCache(); // nothing is written when nothing changed
 }, 30_000).unref();
 
 // ── lifecycle ────────────────────────────────────────────────────────────────────────────────────────────────

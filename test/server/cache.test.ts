@@ -6,7 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, expect, test } from "vitest";
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from "vscode-languageserver-protocol/node";
+import {
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  FileChangeType,
+  HoverRequest,
+  type MarkupContent,
+} from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { CACHE_FILE_NAME, IDENTITIES_FILE_NAME } from "../../server/src/indexing/cache";
 import { eventually, SEED_DATES, SEEDS, startServer, type TestServer } from "./lspClient";
@@ -62,7 +69,7 @@ test("a corrupt cache file (and identities file) is reported, ignored and rebuil
   expect(readFileSync(cacheFile).subarray(0, 19).toString()).not.toBe("this is not a cache");
 });
 
-test("typing re-analyses that article alone: the cache is not rewritten and no indexing run is logged per edit", async () => {
+test("typing, or saving a file, re-analyses that article alone: the cache is not rewritten, no indexing run is logged", async () => {
   const { server } = await indexOnce();
   const uri = server.uri(SEEDS[3]!);
   const written = statSync(cacheFile).mtimeMs;
@@ -77,6 +84,19 @@ test("typing re-analyses that article alone: the cache is not rewritten and no i
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
     expect((hover?.contents as MarkupContent).value).toContain(`Ingrid Vaszary${version}`);
   }
+  expect(statSync(cacheFile).mtimeMs).toBe(written);
+  expect(summaries()).toBe(before);
+
+  // A file saved on disk is re-read alone, the same way.
+  const saved = SEEDS[1]!;
+  const onDisk = `${readFileSync(join(server.folder, saved), "utf8")}\nHarbour master Ingrid Vaszary met officials in Gdansk.\n`;
+  writeFileSync(join(server.folder, saved), onDisk);
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: server.uri(saved), type: FileChangeType.Changed }] });
+  const position = TextDocument.create("x", "plaintext", 0, onDisk).positionAt(onDisk.lastIndexOf("Vaszary") + 2);
+  await eventually(async () => {
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: server.uri(saved) }, position });
+    expect((hover?.contents as MarkupContent | undefined)?.value).toContain("Ingrid Vaszary");
+  });
   expect(statSync(cacheFile).mtimeMs).toBe(written);
   expect(summaries()).toBe(before);
   await server.stop();

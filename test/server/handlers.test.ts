@@ -13,7 +13,7 @@ import type { IndexState } from "../../server/src/workspace/articleIndex";
 
 const ARTICLE = "Minister visits port\n\nHarbour minister Elspeth Vandermeer opened the new port on Friday. Vandermeer said the port would open to ships next year.\n";
 
-function context(texts: Record<string, string>, indexing: IndexState = { running: false, done: 0, total: 0, pass: "first", folderSteps: 0 }): HandlerContext {
+function context(texts: Record<string, string>, indexing: IndexState = { running: false, done: 0, total: 0, pass: "first", listed: false }): HandlerContext {
   const corpus = new Corpus();
   for (const [uri, text] of Object.entries(texts)) corpus.upsert(uri, analyzeArticle(text, { date: "2023-06-16" }));
   const docs = new Map(Object.entries(texts).map(([uri, text]) => [uri, TextDocument.create(uri, "plaintext", 1, text)]));
@@ -33,7 +33,7 @@ test("definition of a name no other article mentions goes to its fullest mention
 });
 
 test("a hover made while the workspace is still being indexed says so", () => {
-  const ctx = context({ "file:///a.txt": ARTICLE }, { running: true, done: 3, total: 10, pass: "first", folderSteps: 3 });
+  const ctx = context({ "file:///a.txt": ARTICLE }, { running: true, done: 3, total: 10, pass: "first", listed: true });
   const value = (hover(ctx, { textDocument: { uri: "file:///a.txt" }, position: at(ARTICLE, "Vandermeer said") })!.contents as MarkupContent).value;
   expect(value).toContain("**Elspeth Vandermeer** · person");
   expect(value).toContain("Still indexing the workspace (3/10 articles)");
