@@ -126,7 +126,7 @@ function bindShortForms(
   const byWord = new Map<string, Set<string>>();
   for (const { entity, key } of placed) {
     if (entity.type !== "person") continue;
-    const words = ownKey(entity).split(":").slice(1).join(":").split(" ");
+    const words = nameKey(entity.name).split(" ");
     for (const w of [words[0]!, words.at(-1)!]) byWord.set(w, (byWord.get(w) ?? new Set()).add(uf.find(key)));
   }
   // The company of a candidate (every entity of every article it appears in), computed for candidates only: for

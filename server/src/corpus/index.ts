@@ -369,9 +369,9 @@ export class Corpus {
    * finds becomes a new one of its own until the next resolution places it properly.
    */
   private attach(uri: string, analysis: ArticleAnalysis, resolved: Resolved): Attached {
+    const keyIds = (resolved.keyIds ??= keyIdsOf(resolved));
     const ids = analysis.entities.map((entity) => {
       const keys = [...meetingKeys(entity), ownKey(entity)];
-      const keyIds = (resolved.keyIds ??= keyIdsOf(resolved));
       const known = keys.map((k) => keyIds.get(k) ?? this.newKeyIds.get(k)).find((id) => id !== undefined);
       if (known !== undefined) return known;
       let id = slug(entity.name);

@@ -36,7 +36,6 @@ export class Analyzer {
   private readonly pool: AnalysisPool | undefined;
   private readonly cache: AnalysisCache | undefined;
   private counts: AnalyzerCounts = { cached: 0, quick: 0, full: 0 };
-
   private readonly cacheDir: string | undefined;
 
   constructor(options: AnalyzerOptions) {
@@ -61,14 +60,10 @@ export class Analyzer {
 
   async analyze(text: string, options: AnalyzeOptions, priority: Priority = 0): Promise<ArticleAnalysis> {
     const full = (options.depth ?? "full") === "full" && !options.namesOnly;
-    const key = full && this.cache ? cacheKey(text, options) : undefined;
-    const hit = key ? this.cache!.get(key) : undefined;
-    if (hit) {
-      this.counts.cached++;
-      return hit;
-    }
+    const hit = full ? this.cached(text, options) : undefined;
+    if (hit) return hit;
     const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise : analyzeHere(text, options);
-    if (key) this.cache!.set(key, analysis);
+    if (full) this.cache?.set(cacheKey(text, options), analysis);
     this.counts[full ? "full" : "quick"]++;
     return analysis;
   }
@@ -87,11 +82,12 @@ export class Analyzer {
    */
   settle(corpus: Corpus): void {
     if (!corpus.stale) return;
-    const stored = this.cacheDir ? readIdentities(this.cacheDir) : undefined;
+    const dir = this.cacheDir;
+    const stored = dir ? readIdentities(dir) : undefined;
     if (stored && corpus.restore(stored)) return;
     corpus.settle(true);
-    const fresh = this.cacheDir ? corpus.storedIdentities() : undefined;
-    if (fresh) writeIdentities(this.cacheDir!, fresh);
+    const fresh = dir ? corpus.storedIdentities() : undefined;
+    if (dir && fresh) writeIdentities(dir, fresh);
   }
 
   /** Writes the cache (atomically) if it changed; `prune` drops what was not used since loading. */

@@ -1,9 +1,8 @@
 // Article text for the handlers. The corpus keeps no text (10k articles would not fit), yet a hover needs the
 // sentence of a mention and every result needs line/character positions: open documents are asked first (their
 // unsaved text is what was analysed), then the file on disk, with the few most recently used kept in memory.
-import { readFileSync, statSync } from "node:fs";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { decodeArticle } from "../engine/read/decode";
+import { diskFiles } from "./files";
 import { filePath } from "./uris";
 
 export interface TextSource {
@@ -30,13 +29,8 @@ export class ArticleTexts implements TextSource {
       return cached;
     }
     const path = filePath(uri);
-    if (path === undefined) return undefined;
-    let text: string | null;
-    try {
-      text = statSync(path).isFile() ? decodeArticle(readFileSync(path)).text : null;
-    } catch {
-      return undefined;
-    }
+    // Read as the indexer reads it (pipes and devices skipped, BOM dropped), so positions agree with the analysis.
+    const text = path === undefined ? null : diskFiles.read(path).text;
     return text === null ? undefined : this.remember(uri, text);
   }
 
