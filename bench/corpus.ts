@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeArticle } from "../server/src/engine";
+import type { EntityType } from "../server/src/engine/types";
 
 export const GENERATOR_VERSION = 2;
 
@@ -65,7 +66,7 @@ function makePools(random: () => number, scale: number): Pools {
 interface Paragraph {
   text: string;
   /** Name spans to replace, by the entity (within the source article) they belong to. */
-  names: { start: number; end: number; type: "person" | "place" | "organization"; entity: string }[];
+  names: { start: number; end: number; type: EntityType; entity: string }[];
 }
 
 /** Source paragraphs: every line of the bundled samples and (when present) the dev set, with their names found. */
@@ -78,7 +79,7 @@ export function sourceParagraphs(roots: string[]): Paragraph[] {
       const a = analyzeArticle(text, { depth: "quick" });
       for (const s of a.layout.sentences.length ? lineSpans(text, a.layout.bodyStart) : []) {
         const names = a.mentions
-          .filter((m) => m.start >= s.start && m.end <= s.end)
+          .filter((m) => m.start >= s.start && m.end <= s.end && m.type !== "other")
           .map((m) => ({ start: m.start - s.start, end: m.end - s.start, type: m.type, entity: `${file}#${m.entity}` }));
         const line = text.slice(s.start, s.end);
         if (line.length > 40) out.push({ text: line, names });

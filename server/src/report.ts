@@ -1,5 +1,6 @@
 // What the CLI prints: the JSON contract of the engine issue, or a report for a person.
 import type { Corpus, CorpusEntity } from "./corpus";
+import { ENTITY_LABELS, ENTITY_TYPES } from "./labels";
 
 export interface JsonReport {
   documents: {
@@ -61,7 +62,6 @@ export function renderJson(corpus: Corpus): string {
   return JSON.stringify(toJson(corpus), null, 1) + "\n";
 }
 
-const TYPE_LABEL = { person: "People", place: "Places", organization: "Organisations" } as const;
 
 export function renderReport(corpus: Corpus, texts: Map<string, string>): string {
   const out: string[] = [];
@@ -74,10 +74,10 @@ export function renderReport(corpus: Corpus, texts: Map<string, string>): string
     const mentions = corpus.mentionsIn(uri);
     const counts = new Map<string, number>();
     for (const m of mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
-    for (const type of ["person", "place", "organization"] as const) {
+    for (const type of ENTITY_TYPES) {
       const here = [...counts].map(([id, n]) => [corpus.entity(id)!, n] as const).filter(([e]) => e.type === type);
       if (here.length === 0) continue;
-      out.push(`   ${TYPE_LABEL[type]} (${here.length}):`);
+      out.push(`   ${ENTITY_LABELS[type].heading} (${here.length}):`);
       for (const [e, n] of here.sort(([a, na], [b, nb]) => nb - na || a.name.localeCompare(b.name))) {
         const roles = [...new Set(e.roles.filter((r) => r.uri === uri).map((r) => r.text))];
         out.push(`     ${e.name} ×${n}${roles.length ? ` — ${roles.join("; ")}` : ""}`);

@@ -72,9 +72,10 @@ describe("organisations", () => {
     expect(new Set(a.mentions.map((m) => m.entity)).size).toBe(1);
   });
 
-  it("keeps common acronyms and named events out", () => {
+  it("keeps common acronyms out, and types named events and their acronyms as other names", () => {
     const a = analyse("The CEO spoke on TV at the World Wide Developers Conference (WWDC) about the Cold War.");
-    expect(names(a)).toEqual([]);
+    expect(names(a)).toEqual(["World Wide Developers Conference:other", "WWDC:other", "Cold War:other"]);
+    expect(entityOf(a, "WWDC")).toBe(entityOf(a, "World Wide Developers Conference"));
   });
 
   it("types a company that qualifies a title, and the person after it", () => {
@@ -85,6 +86,61 @@ describe("organisations", () => {
   it("strips a 'X-based' suffix: 'Washington-based Stimson Center'", () => {
     const a = analyse("Yun Sun of the Washington-based Stimson Center said so.");
     expect(names(a)).toEqual(["Yun Sun:person", "Washington:place", "Stimson Center:organization"]);
+  });
+});
+
+describe("other names: products, models, ships, events, laws, indices, works", () => {
+  it("types them by general cues, never as people, places or organisations", () => {
+    const a = analyse(
+      "The Hang Seng Index fell as Windows 11, the Queen Mary 2, the Airbus A380 and the USS Enterprise made news before the World Cup, and the Clean Air Act and World War II were debated.",
+    );
+    expect(names(a)).toEqual([
+      "Hang Seng Index:other", "Windows 11:other", "Queen Mary 2:other", "Airbus A380:other", "USS Enterprise:other",
+      "World Cup:other", "Clean Air Act:other", "World War II:other",
+    ]);
+  });
+
+  it("reads a brand's spelling, a model's last word, a product noun and a quoted title", () => {
+    const a = analyse("Sony showed the iPod Nano and the MacBook Pro; the Ford Taurus sedan sold well, and he read “The Grapes of Wrath”.");
+    expect(names(a)).toEqual(["Sony:organization", "iPod Nano:other", "MacBook Pro:other", "Ford Taurus:other", "The Grapes of Wrath:other"]);
+  });
+
+  it("keeps a model number apart from a quantity or a year", () => {
+    expect(names(analyse("Tesla's Model 3 sold well."))).toContain("Model 3:other");
+    expect(names(analyse("Sales at Toyota rose 5 percent.")).filter((n) => n.endsWith(":other"))).toEqual([]);
+    expect(names(analyse("Toyota 2009 sales fell.")).filter((n) => n.endsWith(":other"))).toEqual([]);
+  });
+
+  it("finds the people in an event named after them: 'BIDEN-XI Meeting'", () => {
+    const a = analyse("Joe Biden and Xi Jinping met.\n\nBIDEN-XI Meeting After the scandal, talks resumed.");
+    expect(names(a)).toEqual(expect.arrayContaining(["BIDEN:person", "XI:person"]));
+  });
+});
+
+describe("not names", () => {
+  it("drops the pronoun I, clock and zone acronyms, a lone adjective, and a title with no name", () => {
+    const a = analyse("So I went home at 8 PM GMT. Democratic senators met the Secretary of State, and the U.S. Secretary of State to visit left.");
+    expect(names(a)).toEqual(["U.S.:place"]);
+  });
+
+  it("a word of time opening a sentence is not part of the name after it", () => {
+    expect(names(analyse("Today Smith met the press. Yesterday Jones left."))).toEqual(["Smith:person", "Jones:person"]);
+  });
+
+  it("an acronym defined by a lowercase term is no organisation", () => {
+    const a = analyse("We trained a support vector machine (SVM). The SVM beat the baseline.");
+    expect(names(a)).toEqual([]);
+  });
+});
+
+describe("long names kept whole", () => {
+  it("plural heads, 'and' inside a name, and a common word's possessive inside a name", () => {
+    const a = analyse("The Centers for Disease Control and Prevention (CDC) met the National People's Congress in Beijing’s Great Hall.");
+    expect(names(a)).toEqual([
+      "Centers for Disease Control and Prevention:organization", "CDC:organization", "National People's Congress:organization",
+      "Beijing:place", "Great Hall:place",
+    ]);
+    expect(entityOf(a, "CDC")).toBe(entityOf(a, "Centers for Disease Control and Prevention"));
   });
 });
 

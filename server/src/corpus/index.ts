@@ -77,7 +77,7 @@ interface Attached {
   ids: string[];
 }
 
-const ENTITY_TYPES = new Set<unknown>(["person", "place", "organization"] satisfies EntityType[]);
+const ENTITY_TYPES = new Set<unknown>(["person", "place", "organization", "other"] satisfies EntityType[]);
 
 /** A resolution that cost less than this is simply redone after every change. */
 const CHEAP_RESOLVE_MS = 50;

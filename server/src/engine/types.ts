@@ -9,7 +9,11 @@ export interface Span {
   end: number;
 }
 
-export type EntityType = "person" | "place" | "organization";
+/**
+ * "other": a proper name that is no person, place or organisation — a product, model, ship, software, stock index,
+ * event, law, award or work ("Model 3", "Windows 11", "Hang Seng Index", "the World Cup", "the Clean Air Act").
+ */
+export type EntityType = "person" | "place" | "organization" | "other";
 
 /** One occurrence of a name in an article. */
 export interface Mention extends Span {

@@ -1,15 +1,11 @@
 // Document symbols: the article's outline. Headline, then its people, places and organisations (each with how
 // often the article names them), then its dates.
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
-import type { EntityType } from "../engine/types";
+import { ENTITY_LABELS, ENTITY_TYPES } from "../labels";
 import { count, rangeOf, type HandlerContext } from "./context";
 import { shorten } from "./markdown";
+import { ENTITY_SYMBOL_KIND } from "./workspaceSymbols";
 
-const GROUPS: { type: EntityType; label: string; kind: SymbolKind }[] = [
-  { type: "person", label: "People", kind: SymbolKind.Variable },
-  { type: "place", label: "Places", kind: SymbolKind.Constant },
-  { type: "organization", label: "Organisations", kind: SymbolKind.Class },
-];
 
 export function documentSymbols(ctx: HandlerContext, params: DocumentSymbolParams): DocumentSymbol[] | null {
   const uri = params.textDocument.uri;
@@ -24,17 +20,17 @@ export function documentSymbols(ctx: HandlerContext, params: DocumentSymbolParam
   }
 
   const mentions = ctx.corpus.mentionsIn(uri);
-  for (const group of GROUPS) {
+  for (const type of ENTITY_TYPES) {
     const children = analysis.entities
       .map((entity, local) => ({ entity, local }))
-      .filter(({ entity }) => entity.type === group.type)
+      .filter(({ entity }) => entity.type === type)
       .map(({ entity, local }): DocumentSymbol => {
         const first = mentions.find((m) => m.entity === local) ?? { start: entity.first, end: entity.first };
         const range = rangeOf(doc, first);
         const detail = [count(entity.count, "mention", "mentions"), entity.author ? "author" : ""].filter(Boolean).join(" · ");
-        return { name: entity.name, detail, kind: group.kind, range, selectionRange: range };
+        return { name: entity.name, detail, kind: ENTITY_SYMBOL_KIND[type], range, selectionRange: range };
       });
-    if (children.length > 0) symbols.push(groupOf(`${group.label} (${children.length})`, SymbolKind.Namespace, children));
+    if (children.length > 0) symbols.push(groupOf(`${ENTITY_LABELS[type].heading} (${children.length})`, SymbolKind.Namespace, children));
   }
 
   const dates = analysis.timexes.map((t): DocumentSymbol => {

@@ -2,6 +2,7 @@
 import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
 import type { Corpus, CorpusEntity, CorpusMention } from "../corpus";
 import type { ArticleDate, Timex } from "../engine/types";
+import { ENTITY_LABELS } from "../labels";
 import { articleTitle, count, rangeOf, type HandlerContext } from "./context";
 import { escape, link, shorten, snippet } from "./markdown";
 
@@ -9,7 +10,6 @@ const ROLE_LIMIT = 6;
 const COMPANY_LIMIT = 6;
 const HEADLINE_LENGTH = 90;
 
-const TYPE_LABEL = { person: "person", place: "place", organization: "organisation" } as const;
 
 export function hover(ctx: HandlerContext, params: HoverParams): Hover | null {
   const uri = params.textDocument.uri;
@@ -40,7 +40,7 @@ function entityCard(ctx: HandlerContext, mention: CorpusMention): string[] {
   const entity = corpus.entity(mention.id)!;
   const here = corpus.mentionsIn(mention.uri).filter((m) => m.id === entity.id).length;
   const sections = [
-    `**${escape(entity.name)}** · ${TYPE_LABEL[entity.type]}`,
+    `**${escape(entity.name)}** · ${ENTITY_LABELS[entity.type].one}`,
     `${count(entity.mentionCount, "mention", "mentions")} in ${count(entity.articles.length, "article", "articles")} (${here} here)`,
   ];
   const roles = rolesSection(ctx, entity);

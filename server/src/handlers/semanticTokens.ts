@@ -5,7 +5,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { EntityType, Span } from "../engine/types";
 import type { HandlerContext } from "./context";
 
-export const TOKEN_TYPES = ["person", "place", "organization", "date"] as const;
+export const TOKEN_TYPES = ["person", "place", "organization", "other", "date"] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];
 export const TOKEN_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] };
 

@@ -2,6 +2,7 @@
 // first mention in corpus order.
 import { CancellationToken, SymbolKind, type SymbolInformation, type WorkspaceSymbolParams } from "vscode-languageserver";
 import type { EntityType } from "../engine/types";
+import { ENTITY_LABELS } from "../labels";
 import { count, locator, type HandlerContext } from "./context";
 
 /** Each hit costs reading one article's text for its position: enough to pick from, few enough to stay fast. */
@@ -11,6 +12,7 @@ export const ENTITY_SYMBOL_KIND: Record<EntityType, SymbolKind> = {
   person: SymbolKind.Variable,
   place: SymbolKind.Constant,
   organization: SymbolKind.Class,
+  other: SymbolKind.Object,
 };
 
 export function workspaceSymbols(ctx: HandlerContext, params: WorkspaceSymbolParams, token: CancellationToken = CancellationToken.None): SymbolInformation[] {
@@ -25,7 +27,7 @@ export function workspaceSymbols(ctx: HandlerContext, params: WorkspaceSymbolPar
       name: entity.name,
       kind: ENTITY_SYMBOL_KIND[entity.type],
       location,
-      containerName: `${entity.type} · ${count(entity.articles.length, "article", "articles")}`,
+      containerName: `${ENTITY_LABELS[entity.type].one} · ${count(entity.articles.length, "article", "articles")}`,
     });
   }
   return out;

@@ -193,10 +193,42 @@ strait|bay|gulf|valley|desert|peninsula|coast|canal|airport|station|port|harbor|
 region|state|city|town|village|capital|house|palace|hall|tower|plaza|stadium|arena|base`),
 );
 
-/** Last words of named events, which are not entities ("Cold War", "Shangri-La Dialogue", "Developers Conference"). */
-export const EVENT_HEADS = new Set(
-  list(`war|wars|dialogue|conference|summit|expo|games|olympics|cup|championship|championships|festival|awards|
-crisis|revolution|accord|accords|agreement|treaty|act|talks|meeting|election|elections|primary|protest|protests|
-massacre|attack|attacks|scandal|affair|pandemic|day|week|year|era|age|doctrine|plan|deal|program|programme|project|
-initiative|strategy|policy|bill|law|prize|award|tournament|marathon|show|fair|week|weekend|season|series|tour`),
+/**
+ * Last words of names that are neither people, places nor organisations: events ("Cold War", "Shangri-La Dialogue",
+ * "Developers Conference"), laws and treaties ("Clean Air Act"), awards, indices ("Hang Seng Index", "Dow Jones
+ * Industrial Average"), plans and programmes. Such a name is an "other" name.
+ */
+export const OTHER_HEADS = new Set(
+  list(`war|wars|dialogue|conference|summit|expo|games|olympics|paralympics|cup|championship|championships|festival|
+awards|crisis|revolution|accord|accords|agreement|treaty|convention|protocol|charter|declaration|act|amendment|bill|
+law|code|talks|meeting|election|elections|primary|protest|protests|massacre|attack|attacks|bombing|bombings|scandal|
+affair|pandemic|epidemic|outbreak|hurricane|typhoon|cyclone|storm|earthquake|day|week|year|era|age|doctrine|plan|
+deal|program|programme|project|initiative|strategy|policy|prize|award|medal|trophy|tournament|open|marathon|race|
+prix|show|fair|weekend|season|series|tour|index|average|composite|campaign|
+album|novel|film|movie|opera|symphony|sonata|anthology|manifesto`),
 );
+
+/** Last words of a product's model name: "MacBook Pro", "iPod Classic", "Galaxy Note", "Surface Laptop". */
+export const PRODUCT_TAILS = new Set(
+  list(`pro|air|mini|nano|max|plus|ultra|lite|classic|touch|shuffle|edition|se|xl|xs|note|tab|phone|
+buds|pods|laptop|tablet|console|os|pc|sdk|api|suv`),
+);
+
+/**
+ * Lowercase nouns after a name that make it a product's: "the Ford Taurus sedan", "Mac OS X operating system",
+ * "the Airbus A380 superjumbo". Only a name of two or more words: "Apple computers" are a company's.
+ */
+export const PRODUCT_NOUNS = new Set(
+  list(`computer|computers|laptop|laptops|notebook|notebooks|desktop|desktops|tablet|tablets|phone|phones|smartphone|
+smartphones|handset|handsets|device|devices|player|players|console|consoles|software|app|apps|application|
+applications|browser|browsers|system|systems|platform|platforms|processor|processors|chip|chips|car|cars|sedan|
+sedans|suv|suvs|truck|trucks|pickup|pickups|vehicle|vehicles|model|models|minivan|minivans|coupe|hatchback|aircraft|
+airliner|airliners|jet|jets|jetliner|jetliners|plane|planes|superjumbo|helicopter|helicopters|drone|drones|rocket|
+rockets|missile|missiles|satellite|satellites|spacecraft|drug|drugs|vaccine|vaccines|pill|pills|game|games|album|
+albums|film|films|movie|movies|novel|novels|series|sitcom|franchise|brand|line|lineup|range|version|versions|update|
+updates|edition|editions|engine|engines|camera|cameras|headset|headsets|speaker|speakers|watch|watches|ship|ships|
+vessel|vessels|liner|yacht|tanker|submarine|submarines|carrier`),
+);
+
+/** Prefixes of ships' names: "USS Enterprise", "HMS Victory", "RMS Queen Mary 2". */
+export const SHIP_PREFIXES = new Set(list(`USS|HMS|RMS|HMAS|HMCS|INS|MV|MS|SS|RV|USNS|HMNZS`));

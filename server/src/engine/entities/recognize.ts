@@ -3,9 +3,11 @@
 // gazetteer, organisation and place heads, compromise's tags and the words around it.
 import type { EntityType } from "../types";
 import {
-  CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isAcronym, isCommonWord, isDemonym, isEventHead, isFunctionWord, isHonorific, isOrgHead,
-  isDictionaryWord, isLexiconWord, isOrgLead, isPlaceHead, isTimeWord, isTitleHead, isTitleWord, known,
+  CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
+  isHonorific, isLexiconWord, isModelCode, isOrgHead, isOrgLead, isOtherHead, isPlaceHead, isProductNoun, isProductTail,
+  isShipPrefix, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
+import { COMMON_ACRONYMS } from "./gazetteer";
 import type { Token } from "./tokens";
 
 export interface Candidate {
@@ -22,8 +24,13 @@ export interface Candidate {
   honorific?: boolean;
   /** The type to take when nothing in the article says otherwise. */
   fallback?: EntityType;
-  /** An event's name ("Worldwide Developers Conference"): not an entity, and neither is its acronym. */
-  event?: boolean;
+  /** A lone acronym ("CDC", "SVM"): it takes the type of the long form it abbreviates, where the text gives one. */
+  acronym?: boolean;
+  /**
+   * Where the acronym is defined: "Centers for Disease Control and Prevention (CDC)", "support vector machine (SVM)".
+   * The long form's verdict is the acronym's: a name's type, or no name at all.
+   */
+  longForm?: { start: number; end: number };
 }
 
 /** Words after a name that say a person acted: "Sun remarked", "Biden administration". */
@@ -48,7 +55,7 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && !tokens[j]!.possessive) {
+    while (j + 1 < tokens.length && (!tokens[j]!.possessive || possessiveInsideName(tokens, j))) {
       const next = tokens[j + 1]!;
       if (next.punctBefore !== "" && next.punctBefore !== "&") break;
       if (next.capitalised) {
@@ -81,6 +88,21 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
   return runs;
 }
 
+/**
+ * "National People's Congress", "Women's World Cup", "Children's Hospital": a common word's possessive inside a name
+ * that goes on to its head. A name's possessive ("Beijing's Great Hall", "Xi's Communist Party") ends the name.
+ */
+function possessiveInsideName(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j]!;
+  if (!t.capitalised || known(t.core) || !isDictionaryWord(t)) return false;
+  for (let k = j + 1; k < tokens.length && k <= j + 3; k++) {
+    const next = tokens[k]!;
+    if (!next.capitalised || next.punctBefore !== "") return false;
+    if (isOrgHead(next) || isOtherHead(next) || isOrgLead(next)) return true;
+  }
+  return false;
+}
+
 /** Longest gazetteer entry starting at token i within [i, end]: the index of its last token. */
 function knownAt(tokens: readonly Token[], text: string, i: number, end: number): number {
   for (let j = Math.min(end, i + 5); j >= i; j--) {
@@ -103,9 +125,12 @@ export interface LineContext {
 
 /** Names in one line, by shape. */
 export function recognizeLine(ctx: LineContext): Candidate[] {
-  const { text, tokens } = ctx;
+  const { tokens } = ctx;
   const out: Candidate[] = [];
+  const titles = ctx.titleCase ? [] : quotedTitles(ctx);
+  for (const [from, to] of titles) out.push({ ...candidate(ctx, from, to), type: "other" });
   for (const [runStart, runEnd] of capitalisedRuns(tokens)) {
+    if (titles.some(([from, to]) => runStart <= to && runEnd >= from)) continue;
     let i = runStart;
     // A capitalised common word opening a sentence is not part of a name ("When Antony Blinken…", "Analysts…").
     while (i <= runEnd && tokens[i]!.sentenceStart && startsWithCommonWord(tokens, i, runEnd, ctx)) i++;
@@ -116,7 +141,53 @@ export function recognizeLine(ctx: LineContext): Candidate[] {
     }
     out.push(...splitRun(ctx, i, runEnd));
   }
+  for (const c of out) {
+    if (!c.acronym) continue;
+    const k = tokens.findIndex((t) => t.start === c.start);
+    if (k > 0 && tokens[k]!.punctBefore.endsWith("(")) c.longForm = longFormBefore(tokens, k);
+  }
   return out;
+}
+
+/**
+ * “The Grapes of Wrath”, "Hotel California": quotes around nothing but a title-case phrase of two words or more enclose a
+ * work's title (quoted speech has lowercase words).
+ */
+function quotedTitles(ctx: LineContext): [number, number][] {
+  const { tokens, text } = ctx;
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.capitalised || !/[“"‘]$/.test(tokens[i]!.punctBefore)) continue;
+    for (let j = i; j < tokens.length && j < i + 12; j++) {
+      const t = tokens[j]!;
+      if (j > i && t.punctBefore !== "") break;
+      if (!t.capitalised && !FUNCTION_WORDS.has(t.core.toLowerCase())) break;
+      if (!/^[”"’]/.test(text.slice(t.end, t.end + 1))) continue;
+      if (j > i && t.capitalised) spans.push([i, j]);
+      i = j;
+      break;
+    }
+  }
+  return spans;
+}
+
+/**
+ * "Centers for Disease Control and Prevention (CDC)", "support vector machine (SVM)": the longest run of words right
+ * before a bracketed acronym whose initials (small words aside) begin with its letters.
+ */
+function longFormBefore(tokens: readonly Token[], k: number): { start: number; end: number } | undefined {
+  const letters = tokens[k]!.core.replace(/[.&]/g, "").toLowerCase();
+  if (!/^\p{Ll}+$/u.test(letters)) return undefined;
+  let best: number | undefined;
+  let initials = "";
+  for (let i = k - 1; i >= 0 && k - i <= letters.length * 2 + 3; i--) {
+    const t = tokens[i]!;
+    if (i < k - 1 && tokens[i + 1]!.punctBefore !== "") break;
+    if (/^(of|for|and|the|on|in|to|at|de|du|des|la|le|&)$/i.test(t.core)) continue;
+    initials = t.core.split(/[-‐‑]/).filter(Boolean).map((w) => w[0]!.toLowerCase()).join("") + initials;
+    if (initials.startsWith(letters)) best = i;
+  }
+  return best === undefined ? undefined : { start: tokens[best]!.start, end: tokens[k - 1]!.coreEnd };
 }
 
 /**
@@ -128,6 +199,7 @@ function startsWithCommonWord(tokens: readonly Token[], i: number, runEnd: numbe
   const t = tokens[i]!;
   // Titles are the run's to parse ("Secretary of State Antony Blinken met…").
   if (known(t.core) || isAcronym(t) || (isTitleHead(t) && i < runEnd)) return false;
+  if (/^(today|tonight|yesterday|tomorrow|now|then|here|there|so|yes|no|well|oh|please|thanks)$/i.test(t.core)) return true;
   if (ctx.lowercaseWords.has(t.core.toLowerCase()) || isFunctionWord(t)) return true;
   if (!isCommonWord(t)) return false;
   const next = tokens[i + 1];
@@ -192,16 +264,19 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const { tokens, text } = ctx;
   // A demonym may open an organisation's name ("German Marshall Fund"), never a person's or a place's.
   const keepDemonym = (i: number) => isDemonym(tokens[i]!) && isOrganisationRun(tokens, i, to) && i < to && !isDemonym(tokens[i + 1]!);
-  while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || isTimeWord(tokens[from]!))) from++;
+  const edgeWord = (t: Token) => isTimeWord(t) || isPronounI(tokens, t) || isCommonAcronym(t);
+  while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || edgeWord(tokens[from]!))) from++;
   // ("Liu He": a pronoun can end a name; a determiner or preposition cannot.)
-  while (to >= from && ((isFunctionWord(tokens[to]!) && !tokens[to]!.tags.has("Pronoun")) || isTimeWord(tokens[to]!))) to--;
+  while (to >= from && ((isFunctionWord(tokens[to]!) && !tokens[to]!.tags.has("Pronoun")) || edgeWord(tokens[to]!))) to--;
   // "North American", "South Korean": an adjective of nationality, not a name.
   if (to > from && isDemonym(tokens[to]!) && !known(tokens[to]!.core)) return [];
   if (from > to) return [];
-  if (isEventHead(tokens[to]!) && knownAt(tokens, text, from, to) !== to) return [{ ...candidate(ctx, from, to), type: null, event: true }];
-  if (to === from && isDemonym(tokens[from]!)) return [];
+  if (to === from && (isDemonym(tokens[from]!) || isPlainAdjective(tokens[from]!))) return [];
   const whole = knownAt(tokens, text, from, to);
   if (whole === to) return [candidate(ctx, from, to)];
+  const other = otherName(ctx, from, to);
+  if (other === "names inside") return [];
+  if (other) return [other];
   if (isOrganisationRun(tokens, from, to)) {
     while (from < to && isHonorific(tokens[from]!)) from++;
     return [{ ...candidate(ctx, from, to), type: "organization" }];
@@ -227,7 +302,8 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   }
   const block = titleEnd >= 0 ? tokens.slice(titleStart, titleEnd + 1) : [];
   const hasHead = block.some((t) => isTitleHead(t) || isHonorific(t));
-  const nameIsTitle = tokens.slice(titleEnd + 1, to + 1).every((t) => isTitleWord(t));
+  // "the Secretary of State": what follows the title is more of the title, not a name.
+  const nameIsTitle = tokens.slice(titleEnd + 1, to + 1).every((t) => isTitleWord(t) || t.core === "of");
   if (titleEnd >= 0 && hasHead && titleEnd < to && !nameIsTitle) {
     if (titleStart > from) out.push(...qualifier(ctx, from, titleStart - 1));
     const name = candidate(ctx, titleEnd + 1, to);
@@ -241,9 +317,14 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
     out.push(name);
     return out;
   }
+  // "the U.S. Secretary of State": a title and no name; only its qualifier is a name.
+  if (titleEnd >= 0 && hasHead && tokens.slice(titleStart, to + 1).every((t) => isTitleWord(t) || isHonorific(t) || t.core === "of")) {
+    return titleStart > from ? qualifier(ctx, from, titleStart - 1) : [];
+  }
   const name = candidate(ctx, from, to);
   if (name.type === null) {
     const shape = typeByShape(ctx, from, to);
+    if (shape?.acronym) name.acronym = true;
     if (shape?.strong) name.type = shape.type;
     else if (shape) name.fallback = shape.type;
     // Capitalised words that are no person's name: a company or body ("Apple Computer"); alone inside a sentence,
@@ -252,6 +333,65 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   }
   out.push(name);
   return out;
+}
+
+/** "I" opening or closing a run is the pronoun ("So I", "When I"), not a regnal number ("Elizabeth I", "World War I"). */
+function isPronounI(tokens: readonly Token[], t: Token): boolean {
+  if (t.core !== "I") return false;
+  const before = tokens[tokens.indexOf(t) - 1];
+  return !(before && t.punctBefore === "" && before.capitalised && (before.tags.has("FirstName") || isOtherHead(before)));
+}
+
+/** "PM", "GMT", "CEO": acronyms that are ordinary words, which never edge a name ("8 PM GMT"). */
+const isCommonAcronym = (t: Token) => COMMON_ACRONYMS.has(t.core.replace(/\./g, "")) && !isProductTail(t);
+
+/** "Democratic", "Federal": an adjective alone is no name, however capitalised. */
+function isPlainAdjective(t: Token): boolean {
+  return !known(t.core) && isDictionaryWord(t) && t.tags.has("Adjective") && !t.tags.has("Noun");
+}
+
+/** A number that ends a model's or an edition's name: "Model 3", "Windows 11", "Boeing 747", "iPhone 4S", not a year. */
+function isModelNumber(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || t.punctBefore !== "" || !/^\d{1,4}[A-Za-z]{0,2}$/.test(t.core)) return false;
+  if (/^(1[5-9]|20)\d\d$/.test(t.core)) return false;
+  const next = tokens[i + 1];
+  // "Toyota 5 percent", "Arsenal 2-1": a quantity or a score, not a model.
+  return !(next && ((next.punctBefore !== "" && /^[%-]/.test(next.punctBefore)) || QUANTITY_WORDS.test(next.core)));
+}
+const QUANTITY_WORDS = /^(million|billion|trillion|thousand|hundred|percent|per|points?|years?|months?|weeks?|days?|hours?|minutes?|people|times|shares|dollars|euros|yuan|pounds|cents|km|miles|kg|tons|tonnes|degrees|metres|meters|feet|inches|to|of)$/i;
+
+/**
+ * A name that is no person, place or organisation, by general cues: an event's, law's, index's or award's head ("World
+ * Cup", "Clean Air Act", "Hang Seng Index"); a model number or code ("Model 3", "Airbus A380"); a brand's spelling
+ * ("iPod Nano"); a model's last word ("MacBook Pro"); a ship's prefix ("USS Enterprise"); a product noun after it
+ * ("the Ford Taurus sedan"); a quoted title (“The Grapes of Wrath”).
+ */
+function otherName(ctx: LineContext, from: number, to: number): Candidate | "names inside" | null {
+  const { tokens, text } = ctx;
+  const words = tokens.slice(from, to + 1);
+  const first = words[0]!;
+  const multi = to > from;
+  // The head is the last word before a number or roman numeral ("World War II", "Super Bowl LVII").
+  let head = to;
+  while (head > from && (/^[IVXLC]+$/.test(tokens[head]!.core) || /^\d/.test(tokens[head]!.core))) head--;
+  const numbered = isModelNumber(tokens, to + 1);
+  const next = tokens[to + 1];
+  const closeQuote = text.slice(tokens[to]!.coreEnd, tokens[to]!.coreEnd + 1);
+  const quoted = multi && /[“"‘]$/.test(first.punctBefore) && /^[”"’]/.test(closeQuote) && !isOrgHead(tokens[to]!);
+  const cue =
+    (isOtherHead(tokens[head]!) && (multi || !isDictionaryWord(tokens[head]!))) ||
+    numbered ||
+    words.some(isModelCode) ||
+    (isCamelBrand(first) && !isOrgHead(tokens[to]!)) ||
+    (multi && isProductTail(tokens[to]!)) ||
+    (multi && isShipPrefix(first)) ||
+    (multi && next !== undefined && next.punctBefore === "" && isProductNoun(next) && !isOrgHead(tokens[to]!)) ||
+    quoted;
+  if (!cue) return null;
+  // "BIDEN-XI Meeting": an event named by the people (or places) in it, which are the names here.
+  if (head === to && head === from + 1 && /^\p{Lu}[^-‐‑]*[-‐‑]\p{Lu}/u.test(first.core) && isOtherHead(tokens[to]!)) return "names inside";
+  return { ...candidate(ctx, from, numbered ? to + 1 : to), type: "other" };
 }
 
 /** "Apple Computer" in "Apple Computer CEO Steve Jobs": a known name, or an organisation when it is a proper name. */
@@ -294,15 +434,15 @@ function candidate(ctx: LineContext, from: number, to: number): Candidate {
  * The type of a name the gazetteer does not know, from its words and the words around it; null when unsure.
  * Only heads are strong evidence; tags, neighbours and shape are weak, and yield to what the rest of the article says.
  */
-function typeByShape(ctx: LineContext, from: number, to: number): { type: EntityType; strong: boolean } | null {
+function typeByShape(ctx: LineContext, from: number, to: number): { type: EntityType; strong: boolean; acronym?: boolean } | null {
   const { tokens } = ctx;
   const words = tokens.slice(from, to + 1);
   const last = words.at(-1)!;
   if (words.length > 1 && isPlaceHead(last)) return { type: "place", strong: true };
-  if (words.length === 1 && isAcronym(last) && last.upper) return { type: "organization", strong: true };
+  if (words.length === 1 && isAcronym(last) && last.upper) return { type: "organization", strong: true, acronym: true };
   // compromise's bare Person and Place tags are often guesses ("Antony" is a Place to it); its name lexicons and its
   // country and city lists are not. Heads count: a first name first, a family name or a place last.
-  const votes: Record<EntityType, number> = { person: 0, place: 0, organization: 0 };
+  const votes: Record<EntityType, number> = { person: 0, place: 0, organization: 0, other: 0 };
   const first = words[0]!;
   if (first.tags.has("FirstName")) votes.person++;
   if (last.tags.has("LastName") || (words.length === 1 && last.tags.has("FirstName"))) votes.person++;
