@@ -40,13 +40,26 @@ export const isOrgLead = (t: Token) => ORG_LEADS.has(lower(t)) || (t.capitalised
 export const isPlaceHead = (t: Token) => PLACE_HEADS.has(lower(t));
 export const isHonorific = (t: Token) => /^(mr|mrs|ms|miss|dr|sir|dame|mx)\.?$/i.test(t.core);
 
-/** "Chinese", "American", "Romanian": compromise knows most; the suffix test catches the rest ("Victorian"). */
+/**
+ * "Chinese", "American", "Romanian", and words of the same kind for faiths and political camps ("Muslim", "Sunni",
+ * "Republicans", "Marxism"): adjectives and group nouns, never names themselves. compromise knows most demonyms; the
+ * suffix test catches the rest ("Victorian").
+ */
 export function isDemonym(t: Token): boolean {
   if (known(t.core)) return false; // compromise calls "Philippines" a demonym
   if (t.tags.has("Demonym") || t.tags.has("Language")) return true;
-  if (!t.capitalised || t.upper) return false;
+  if (!t.capitalised) return false;
+  const word = t.upper ? titleCase(t.core) : t.core;
+  if (GROUP_WORDS.test(word)) return true;
+  if (t.upper) return false;
+  if (/^\p{Lu}\p{Ll}{3,}ism$/u.test(word)) return true;
   return /(?:ian|ean|ican|ese|ish)$/.test(t.core) && t.core.length >= 6 && !t.tags.has("FirstName") && !t.tags.has("LastName");
 }
+
+/** Faiths, their branches and followers, and the members of political camps: adjectives and group nouns. */
+const GROUP_WORDS = new RegExp(
+  `^(?:${"Muslim|Moslem|Islamic|Islamist|Sunni|Shia|Shiite|Shi'ite|Alawite|Christian|Catholic|Protestant|Evangelical|Orthodox|Anglican|Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Mormon|Jewish|Jew|Hindu|Buddhist|Sikh|Jain|Taoist|Confucian|Zionist|Jihadist|Salafist|Republican|Democrat|Socialist|Communist|Marxist|Leninist|Maoist|Fascist|Nazi|Liberal|Conservative|Libertarian|Progressive|Populist|Nationalist|Unionist|Loyalist|Royalist|Islamist"}|Jews)s?$`,
+);
 
 /** Month and weekday names (and "Could", the spinner's "May"): dates, not names. */
 export function isTimeWord(t: Token): boolean {
@@ -106,7 +119,9 @@ export const isAcronym = (t: Token) => isAcronymForm(t.core);
 /** "CIA", "U.N.", "G20", "AT&T": capitals (and digits) that name a body; not "CEO", "TV", roman numerals. */
 export function isAcronymForm(form: string): boolean {
   return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}(?:-\d+)?$/u.test(form) && !/^[IVXLC]+$/.test(form) &&
-    !COMMON_ACRONYMS.has(form.replace(/\./g, "")) && !COMMON_ACRONYMS.has(form);
+    !COMMON_ACRONYMS.has(form.replace(/\./g, "")) && !COMMON_ACRONYMS.has(form) &&
+    // "THE", "HIGHLY", "ARE": a word in capitals, shouted, not an acronym (unless it names a body, like "WHO").
+    (!DICTIONARY.has(form.toLowerCase()) || KNOWN_NAMES.has(form));
 }
 
 /** The gazetteer entry for a form, trying the form as written and, for all-caps text, in title case. */

@@ -271,7 +271,12 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   // "North American", "South Korean": an adjective of nationality, not a name.
   if (to > from && isDemonym(tokens[to]!) && !known(tokens[to]!.core)) return [];
   if (from > to) return [];
-  if (to === from && (isDemonym(tokens[from]!) || isPlainAdjective(tokens[from]!))) return [];
+  if (to === from && (isDemonym(tokens[from]!) || isPlainAdjective(tokens[from]!) || /^(?:\p{Lu}\.?|[IVXLC]+)$/u.test(tokens[from]!.core))) return [];
+  // "the Iranian Government", "the United States Government": a country's government is named by the country.
+  if (to > from && GOVERNMENT.test(tokens[to]!.core)) {
+    const place = knownAt(tokens, text, from, to - 1) === to - 1;
+    return place ? [candidate(ctx, from, to - 1)] : tokens.slice(from, to).every((t) => isDemonym(t)) ? [] : [{ ...candidate(ctx, from, to), type: "organization" }];
+  }
   const whole = knownAt(tokens, text, from, to);
   if (whole === to) return [candidate(ctx, from, to)];
   const other = otherName(ctx, from, to);
@@ -334,6 +339,9 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   out.push(name);
   return out;
 }
+
+const DIRECTIONS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|new|old|inner|outer|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)$/i;
+const GOVERNMENT = /^(?:Government|Administration|Regime|Authorities|Govt)$/i;
 
 /** "I" opening or closing a run is the pronoun ("So I", "When I"), not a regnal number ("Elizabeth I", "World War I"). */
 function isPronounI(tokens: readonly Token[], t: Token): boolean {
@@ -449,6 +457,9 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   if (last.tags.has("Country") || last.tags.has("City") || last.tags.has("Region")) votes.place++;
   if (last.tags.has("Place") && words.length === 1) votes.place++;
   if (last.tags.has("Organization")) votes.organization++;
+  // "Air France", "Radio Free Asia": an ordinary word before a country's name makes a company or a body of it; a
+  // direction makes a part of it ("Northern Mindanao").
+  if (words.length > 1 && known(last.core)?.type === "place" && isDictionaryWord(first) && !DIRECTIONS.test(first.core)) votes.organization += 2;
   const next = tokens[to + 1];
   if (next && next.punctBefore.replace(/[,”"’']/g, "") === "" && PERSON_FOLLOWERS.has(next.core.toLowerCase())) votes.person += 2;
   // "said Eve Geddie", "Eve Geddie, director of …": what people do and are.
@@ -462,7 +473,7 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   if (ranked[0]![1] > ranked[1]![1]) return { type: ranked[0]![0], strong: false };
   // Two to four capitalised words ending in no common word are, in news, most often a person's name.
   const looksLikeName = (w: Token) => /^\p{Lu}[\p{Ll}’'.-]/u.test(w.core) || /^\p{Lu}\.$/u.test(w.core);
-  const firstIsName = first.tags.has("FirstName") || !isDictionaryWord(first);
+  const firstIsName = first.tags.has("FirstName") || !isDictionaryWord(first) || /^(?:bin|ibn|abu|al|el|van|von|de|da|di|le|la|del)$/i.test(first.core);
   if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && firstIsName && !isCommonNoun(last, ctx)) return { type: "person", strong: false };
   return null;
 }

@@ -12,7 +12,10 @@ export interface Token extends Span {
   /** End of `core`. */
   coreEnd: number;
   possessive: boolean;
-  /** Starts with a capital letter (or is a capitalised acronym like "G20", "U.S."), or is spelt like a brand ("iPhone"). */
+  /**
+   * Starts with a capital letter (or is a capitalised acronym like "G20", "U.S."), is spelt like a brand ("iPhone"), or
+   * is an Arabic name with its article ("al-Qaeda").
+   */
   capitalised: boolean;
   /** Every letter is a capital and there are at least two ("BEIJING", "CIA", "U.S."). */
   upper: boolean;
@@ -82,7 +85,7 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
       core,
       coreEnd: start + core.length,
       possessive,
-      capitalised: /^[\p{Lu}]|^\p{Ll}{1,2}\p{Lu}\p{L}/u.test(core),
+      capitalised: /^[\p{Lu}]|^\p{Ll}{1,2}\p{Lu}\p{L}|^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)[-‐‑]\p{Lu}/u.test(core),
       upper: /\p{Lu}.*\p{Lu}/u.test(core) && !/\p{Ll}/u.test(core),
       sentenceStart: sentenceStarts.has(start) || tokens.length === 0,
       punctBefore: between.replace(/\s+/g, ""),

@@ -51,10 +51,11 @@ function list(name: ListName): List {
   try {
     if (!dir) throw new Error("no gazetteer folder");
     const bytes = readFileSync(join(dir, `${name}.tsv`));
+    const n = bytes.length;
     let count = 0;
-    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) count++;
+    for (let i = 0; i < n; i++) if (bytes[i] === 10) count++;
     const starts = new Uint32Array(count + 1);
-    for (let line = 1, i = bytes.indexOf(10); line <= count; i = bytes.indexOf(10, i + 1)) starts[line++] = i + 1;
+    for (let i = 0, line = 1; i < n; i++) if (bytes[i] === 10) starts[line++] = i + 1;
     result = { bytes, starts, count };
   } catch {
     missing.push(name); // the engine goes on without this list: every lookup in it misses
