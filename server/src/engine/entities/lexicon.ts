@@ -100,6 +100,15 @@ export function isLexiconWord(t: Token): boolean {
   return /(?:ly|ing|less|ness|ed)$/.test(t.core) && t.core.length > 5;
 }
 
+/** A word in capitals that is an English word of some other kind than a noun ("HIGHLY", "BEST", "ARE"): shouted. */
+export function isShoutedForm(form: string): boolean {
+  const word = form.toLowerCase();
+  if (!DICTIONARY.has(word)) return false;
+  const entry = LEXICON[word];
+  if (entry !== undefined) return !/Noun|Singular|Plural/.test(String(entry));
+  return /(?:ly|ing|ed|est)$/.test(word);
+}
+
 /** Common English words (SCOWL sizes 10–35, lowercase entries only: no proper names). */
 const DICTIONARY: ReadonlySet<string> = new Set([...words10, ...words20, ...words35] as string[]);
 
@@ -119,9 +128,7 @@ export const isAcronym = (t: Token) => isAcronymForm(t.core);
 /** "CIA", "U.N.", "G20", "AT&T": capitals (and digits) that name a body; not "CEO", "TV", roman numerals. */
 export function isAcronymForm(form: string): boolean {
   return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}(?:-\d+)?$/u.test(form) && !/^[IVXLC]+$/.test(form) &&
-    !COMMON_ACRONYMS.has(form.replace(/\./g, "")) && !COMMON_ACRONYMS.has(form) &&
-    // "THE", "HIGHLY", "ARE": a word in capitals, shouted, not an acronym (unless it names a body, like "WHO").
-    (!DICTIONARY.has(form.toLowerCase()) || KNOWN_NAMES.has(form));
+    !COMMON_ACRONYMS.has(form.replace(/\./g, "")) && !COMMON_ACRONYMS.has(form);
 }
 
 /** The gazetteer entry for a form, trying the form as written and, for all-caps text, in title case. */

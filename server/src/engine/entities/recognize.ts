@@ -3,7 +3,7 @@
 // gazetteer, organisation and place heads, compromise's tags and the words around it.
 import type { EntityType } from "../types";
 import {
-  CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
+  CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isShoutedForm, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
   isHonorific, isLexiconWord, isModelCode, isOrgHead, isOrgLead, isOtherHead, isPlaceHead, isProductNoun, isProductTail,
   isShipPrefix, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
@@ -34,6 +34,28 @@ export interface Candidate {
 }
 
 /** Words after a name that say a person acted: "Sun remarked", "Biden administration". */
+/**
+ * Lowercase nouns right before a name that say what it is: "the carmaker Ford", "the rebel group Hamas", "the anti-piracy
+ * force Atalanta", "the city of Fallujah", "the actor Tom Hanks".
+ */
+const DESCRIBED_AS: [RegExp, EntityType][] = [
+  [/^(?:company|firm|group|carmaker|automaker|airline|carrier|bank|lender|insurer|retailer|giant|maker|manufacturer|conglomerate|start-?up|agency|party|organi[sz]ation|charity|network|broadcaster|channel|newspaper|daily|magazine|tabloid|website|site|portal|band|team|club|union|force|militia|movement|faction|ministry|department|university|subsidiary|unit|label|publisher|studio|operator|developer|exchange|regulator|watchdog|council|committee|coalition|alliance|outfit|chain|brand|insurgents|rebels)$/, "organization"],
+  [/^(?:city|town|village|province|county|district|region|island|islands|country|capital|port|neighbou?rhood|suburb|municipality|resort|state|valley|river|lake|mountain|hamlet|settlement|enclave|territory|republic|kingdom|emirate)$/, "place"],
+  [/^(?:actor|actress|singer|musician|rapper|player|striker|midfielder|defender|goalkeeper|batsman|bowler|pitcher|quarterback|coach|manager|writer|novelist|poet|journalist|photographer|artist|painter|director|producer|lawyer|doctor|physician|scientist|researcher|student|teacher|priest|bishop|rabbi|imam|businessman|businesswoman|entrepreneur|billionaire|banker|investor|politician|lawmaker|senator|governor|mayor|minister|spokesman|spokeswoman|spokesperson|son|daughter|wife|husband|mother|father|brother|sister|widow|boy|girl|man|woman)$/, "person"],
+];
+
+function describedAs(tokens: readonly Token[], from: number): EntityType | null {
+  const before = tokens[from - 1];
+  if (!before || before.capitalised || tokens[from]!.punctBefore !== "") return null;
+  // "the city of Fallujah": only places are said this way with "of".
+  if (before.core === "of") {
+    const noun = tokens[from - 2];
+    return noun && !noun.capitalised && before.punctBefore === "" && DESCRIBED_AS[1]![0].test(noun.core.toLowerCase()) ? "place" : null;
+  }
+  for (const [nouns, type] of DESCRIBED_AS) if (nouns.test(before.core.toLowerCase())) return type;
+  return null;
+}
+
 const PERSON_FOLLOWERS = new Set(
   "said says told added noted argued wrote stated remarked explained insisted warned acknowledged asked replied answered announced urged tweeted administration family wife husband".split(" "),
 );
@@ -76,7 +98,9 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
       const head = tokens[j]!;
       const allowed =
         word === "of" ? isOrgLead(head) || isTitleWord(head) || isPlaceHead(head) || isOrgHead(head)
-        : word === "and" || word === "&" ? tokens.slice(i, j + 1).some((t) => /^(for|of)$/.test(t.core))
+        : word === "and" || word === "&"
+          // "Centers for Disease Control and Prevention", not "Bank of America and Citigroup".
+          ? tokens.slice(i, j + 1).some((t) => /^(for|of)$/.test(t.core)) && isDictionaryWord(after) && !isOrgLead(after) && !known(after.core)
         : word === "the" ? false
         : isOrgHead(head) || isOrgLead(head);
       if (!allowed) break;
@@ -199,6 +223,8 @@ function startsWithCommonWord(tokens: readonly Token[], i: number, runEnd: numbe
   const t = tokens[i]!;
   // Titles are the run's to parse ("Secretary of State Antony Blinken met…").
   if (known(t.core) || isAcronym(t) || (isTitleHead(t) && i < runEnd)) return false;
+  // "Bank of America", "University of Chicago".
+  if ((isOrgLead(t) || isOrgHead(t)) && i < runEnd && tokens[i + 1]!.core === "of") return false;
   if (/^(today|tonight|yesterday|tomorrow|now|then|here|there|so|yes|no|well|oh|please|thanks)$/i.test(t.core)) return true;
   if (ctx.lowercaseWords.has(t.core.toLowerCase()) || isFunctionWord(t)) return true;
   if (!isCommonWord(t)) return false;
@@ -263,8 +289,11 @@ function initials(words: readonly Token[]): string {
 function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const { tokens, text } = ctx;
   // A demonym may open an organisation's name ("German Marshall Fund"), never a person's or a place's.
-  const keepDemonym = (i: number) => isDemonym(tokens[i]!) && isOrganisationRun(tokens, i, to) && i < to && !isDemonym(tokens[i + 1]!);
-  const edgeWord = (t: Token) => isTimeWord(t) || isPronounI(tokens, t) || isCommonAcronym(t);
+  // ...nor a sea's or a region's ("Indian Ocean", "Arabian Peninsula").
+  const keepDemonym = (i: number) =>
+    isDemonym(tokens[i]!) && i < to && !isDemonym(tokens[i + 1]!) && (isOrganisationRun(tokens, i, to) || isPlaceHead(tokens[to]!) || knownAt(tokens, text, i, to) === to);
+  const edgeWord = (t: Token) =>
+    isTimeWord(t) || isPronounI(tokens, t) || (isCommonAcronym(t) && !isTitleWord(t)) || (t.upper && isShouted(tokens, tokens.indexOf(t)));
   while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || edgeWord(tokens[from]!))) from++;
   // ("Liu He": a pronoun can end a name; a determiner or preposition cannot.)
   while (to >= from && ((isFunctionWord(tokens[to]!) && !tokens[to]!.tags.has("Pronoun")) || edgeWord(tokens[to]!))) to--;
@@ -284,6 +313,10 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   if (other) return [other];
   if (isOrganisationRun(tokens, from, to)) {
     while (from < to && isHonorific(tokens[from]!)) from++;
+    // "Chairman of Apple Inc": the title is not part of the organisation's name.
+    let t = from;
+    while (t < to && isTitleWord(tokens[t]!)) t++;
+    if (t > from && t < to && tokens[t]!.core === "of" && tokens.slice(from, t).some(isTitleHead)) from = t + 1;
     return [{ ...candidate(ctx, from, to), type: "organization" }];
   }
   // "the Apple Chief Executive Officer": a title with no name after it; only its qualifier is a name.
@@ -311,7 +344,14 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const nameIsTitle = tokens.slice(titleEnd + 1, to + 1).every((t) => isTitleWord(t) || t.core === "of");
   if (titleEnd >= 0 && hasHead && titleEnd < to && !nameIsTitle) {
     if (titleStart > from) out.push(...qualifier(ctx, from, titleStart - 1));
-    const name = candidate(ctx, titleEnd + 1, to);
+    let nameFrom = titleEnd + 1;
+    if (tokens[nameFrom]!.core === "of" && nameFrom < to) {
+      const complement = titleComplement(ctx, nameFrom + 1, to, tokens[titleEnd]!);
+      out.push(...complement.names);
+      nameFrom = complement.end + 1;
+      if (nameFrom > to) return out;
+    }
+    const name = candidate(ctx, nameFrom, to);
     const honorific = block.every((t) => isHonorific(t));
     // A name after a title is a person's, whatever the tagger guessed.
     if (name.type === null) name.type = "person";
@@ -361,7 +401,7 @@ function isPlainAdjective(t: Token): boolean {
 /** A number that ends a model's or an edition's name: "Model 3", "Windows 11", "Boeing 747", "iPhone 4S", not a year. */
 function isModelNumber(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  if (!t || t.punctBefore !== "" || !/^\d{1,4}[A-Za-z]{0,2}$/.test(t.core)) return false;
+  if (!t || t.punctBefore !== "" || !/^\d{1,4}[A-Za-z]{0,2}$|^\d{1,2}\.\d{1,2}$/.test(t.core)) return false;
   if (/^(1[5-9]|20)\d\d$/.test(t.core)) return false;
   const next = tokens[i + 1];
   // "Toyota 5 percent", "Arsenal 2-1": a quantity or a score, not a model.
@@ -400,6 +440,27 @@ function otherName(ctx: LineContext, from: number, to: number): Candidate | "nam
   // "BIDEN-XI Meeting": an event named by the people (or places) in it, which are the names here.
   if (head === to && head === from + 1 && /^\p{Lu}[^-‐‑]*[-‐‑]\p{Lu}/u.test(first.core) && isOtherHead(tokens[to]!)) return "names inside";
   return { ...candidate(ctx, from, numbered ? to + 1 : to), type: "other" };
+}
+
+/**
+ * What a title is of, before the name of who holds it: "Mayor of Havana Eusebio Leal" (a place), "Chairman of Apple
+ * Inc. Tim Cook" (an organisation), "VP of Engineering Udi Manber" (a department: no name), "Minister of Foreign
+ * Affairs Wang Yi" (more of the title). Returns the names in it and its last token.
+ */
+function titleComplement(ctx: LineContext, j: number, to: number, title: Token): { names: Candidate[]; end: number } {
+  const { tokens, text } = ctx;
+  const k = knownAt(tokens, text, j, to);
+  if (k >= 0) return { names: [candidate(ctx, j, k)], end: k };
+  let end = j;
+  if (isTitleWord(tokens[j]!)) {
+    while (end + 1 <= to && (isTitleWord(tokens[end + 1]!) || isOrgHead(tokens[end + 1]!))) end++;
+    return { names: [], end };
+  }
+  while (end + 1 <= to && isOrgHead(tokens[end + 1]!)) end++;
+  if (end === j && isDictionaryWord(tokens[j]!)) return { names: [], end };
+  const rules = /^(?:mayor|governor|archbishop|bishop|patriarch|king|queen|prince|princess|emperor|sultan|emir|duke|president|premier)$/i;
+  const type: EntityType = end === j && rules.test(title.core) ? "place" : "organization";
+  return { names: [{ ...candidate(ctx, j, end), type }], end };
 }
 
 /** "Apple Computer" in "Apple Computer CEO Steve Jobs": a known name, or an organisation when it is a proper name. */
@@ -447,7 +508,7 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   const words = tokens.slice(from, to + 1);
   const last = words.at(-1)!;
   if (words.length > 1 && isPlaceHead(last)) return { type: "place", strong: true };
-  if (words.length === 1 && isAcronym(last) && last.upper) return { type: "organization", strong: true, acronym: true };
+  if (words.length === 1 && isAcronym(last) && last.upper && !isShouted(tokens, from)) return { type: "organization", strong: true, acronym: true };
   // compromise's bare Person and Place tags are often guesses ("Antony" is a Place to it); its name lexicons and its
   // country and city lists are not. Heads count: a first name first, a family name or a place last.
   const votes: Record<EntityType, number> = { person: 0, place: 0, organization: 0, other: 0 };
@@ -457,6 +518,8 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   if (last.tags.has("Country") || last.tags.has("City") || last.tags.has("Region")) votes.place++;
   if (last.tags.has("Place") && words.length === 1) votes.place++;
   if (last.tags.has("Organization")) votes.organization++;
+  const described = describedAs(tokens, from);
+  if (described) votes[described] += 3;
   // "Air France", "Radio Free Asia": an ordinary word before a country's name makes a company or a body of it; a
   // direction makes a part of it ("Northern Mindanao").
   if (words.length > 1 && known(last.core)?.type === "place" && isDictionaryWord(first) && !DIRECTIONS.test(first.core)) votes.organization += 2;
@@ -476,6 +539,18 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   const firstIsName = first.tags.has("FirstName") || !isDictionaryWord(first) || /^(?:bin|ibn|abu|al|el|van|von|de|da|di|le|la|del)$/i.test(first.core);
   if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && firstIsName && !isCommonNoun(last, ctx)) return { type: "person", strong: false };
   return null;
+}
+
+/**
+ * "HIGHLY recommend", "THE END": an English word in capitals, shouted, not an acronym. A noun in capitals among lowercase
+ * words may be a name ("sources to TIME"); other words, and any word among capitals, are shouted.
+ */
+function isShouted(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!isDictionaryWord(t) || known(t.core)) return false;
+  const caps = (u: Token | undefined) => u !== undefined && u.upper && u.punctBefore === "";
+  if (caps(tokens[i - 1]) || (caps(tokens[i + 1]) && tokens[i + 1]!.punctBefore === "")) return true;
+  return isShoutedForm(t.core);
 }
 
 /** "Store" in "Music Store", "Air" in "MacBook Air": a word English uses in lowercase. */
