@@ -160,7 +160,7 @@ export const TITLE_WORDS = new Set([...TITLE_HEADS, ...TITLE_MODIFIERS]);
 /** Acronyms that are ordinary words of English, not organisations ("CEO", "TV", "GDP"). */
 export const COMMON_ACRONYMS = new Set(
   list(`CEO|CFO|COO|CTO|CIO|VP|TV|PC|OS|AI|IT|HR|PR|ID|VIP|GDP|GNP|CPI|USD|EUR|GBP|JPY|RMB|UTC|GMT|EST|EDT|PST|PDT|CST|
-CET|BST|AM|PM|LCD|LED|OLED|MP3|MP4|DVD|CD|CDs|SDK|API|CPU|GPU|RAM|USB|GPS|SUV|SUVs|EV|EVs|HIV|AIDS|DNA|RNA|FAQ|PDF|
+CET|BST|CEST|EEST|WET|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT|ET|PT|AM|PM|LCD|LED|OLED|MP3|MP4|DVD|CD|CDs|SDK|API|CPU|GPU|RAM|USB|GPS|SUV|SUVs|EV|EVs|HIV|AIDS|DNA|RNA|FAQ|PDF|
 HTML|URL|WiFi|OK|HQ|IPO|R&D|M&A|Q1|Q2|Q3|Q4|FY|YoY|ETF|CEOs|MBA|PhD|BA|MA|MD|RSS|SMS|GB|MB|KB|TB|MPH|KM|CO2|LNG|
 ICBM|UAV|AWOL|POW|POWs|PS|NB|ASAP|DIY|FYI|TBA|TBD|RIP|OMG|LOL|COVID|COVID-19|SARS|MERS|H1N1`),
 );
@@ -190,7 +190,7 @@ union|party|chamber|congress|parliament|assembly|republic|kingdom|group|army|nav
 export const PLACE_HEADS = new Set(
   list(`street|st|avenue|ave|road|square|park|bridge|river|lake|mountain|mountains|mount|mt|island|islands|sea|ocean|
 strait|bay|gulf|valley|desert|peninsula|coast|canal|airport|station|port|harbor|harbour|province|county|district|
-region|state|city|town|village|capital|house|palace|hall|tower|plaza|stadium|arena|base`),
+region|state|city|town|village|ward|borough|capital|house|palace|hall|tower|plaza|stadium|arena|base`),
 );
 
 /**
@@ -229,6 +229,9 @@ albums|film|films|movie|movies|novel|novels|series|sitcom|franchise|brand|line|l
 updates|edition|editions|engine|engines|camera|cameras|headset|headsets|speaker|speakers|watch|watches|ship|ships|
 vessel|vessels|liner|yacht|tanker|submarine|submarines|carrier`),
 );
+
+/** First words of names of storms, military operations and the like: "Hurricane Rita", "Operation Desert Storm". */
+export const OTHER_PREFIXES = new Set(list(`hurricane|typhoon|cyclone|tropical|storm|operation|project|flight|apollo|expedition`));
 
 /** Prefixes of ships' names: "USS Enterprise", "HMS Victory", "RMS Queen Mary 2". */
 export const SHIP_PREFIXES = new Set(list(`USS|HMS|RMS|HMAS|HMCS|INS|MV|MS|SS|RV|USNS|HMNZS`));

