@@ -50,7 +50,10 @@ export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger
         if (/^\p{Lu}\p{Ll}/u.test(family) && !/^(jr|sr|ii|iii)$/i.test(family)) personWords.set(family, (personWords.get(family) ?? 0) + 1);
         // A first word that is no given name is a family name written first ("Wang Yi", "Xi Jinping").
         const first = words[0]!;
-        if (/^\p{Lu}\p{Ll}/u.test(first) && !isGivenNameForm(first) && !isDictionaryForm(first)) personWords.set(first, (personWords.get(first) ?? 0) + 1);
+        // (Not a place's name: "Boston Brahmins" does not make every "Boston" a person.)
+        if (/^\p{Lu}\p{Ll}/u.test(first) && !isGivenNameForm(first) && !isDictionaryForm(first) && !known(first) && !typedOtherwise(typed, first)) {
+          personWords.set(first, (personWords.get(first) ?? 0) + 1);
+        }
       }
     }
   }
@@ -194,6 +197,11 @@ function splitHyphenated<T extends Candidate & { type: EntityType }>(found: T[],
     }
   }
   return out;
+}
+
+/** The article gives the word, alone, a type other than person ("Boston" the place). */
+function typedOtherwise(typed: readonly { text: string; type: EntityType }[], word: string): boolean {
+  return typed.some((c) => c.text === word && c.type !== "person");
 }
 
 /** Spans already claimed, so later passes do not annotate inside an earlier, longer name. */

@@ -53,7 +53,8 @@ export function isDemonym(t: Token): boolean {
   const word = t.upper ? titleCase(t.core) : t.core;
   if (GROUP_WORDS.test(word)) return true;
   if (t.upper) return false;
-  if (/^\p{Lu}\p{Ll}{3,}ism$/u.test(word)) return true;
+  // "Marxism"; "Bostonians", "Abolitionists", "Israelites": an -ism, and the people of a place, a cause or a faith.
+  if (/^\p{Lu}\p{Ll}{3,}(?:ism|ians|ists|ites)$/u.test(word)) return true;
   return /(?:ian|ean|ican|ese|ish)$/.test(t.core) && t.core.length >= 6 && !t.tags.has("FirstName") && !t.tags.has("LastName");
 }
 

@@ -295,6 +295,8 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const keepDemonym = (i: number) =>
     isDemonym(tokens[i]!) && i < to && !isDemonym(tokens[i + 1]!) && (isOrganisationRun(tokens, i, to) || isPlaceHead(tokens[to]!) || knownAt(tokens, text, i, to) === to);
   const edgeWord = (t: Token) =>
+    // "Q Can you…", "A Do you…": a transcript's speaker letter, not an initial (those keep their period).
+    /^\p{Lu}$/u.test(t.core) ||
     isTimeWord(t) || isPronounI(tokens, t) || (isCommonAcronym(t) && !isTitleWord(t)) || (t.upper && isShouted(tokens, tokens.indexOf(t)));
   while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || edgeWord(tokens[from]!))) from++;
   // ("Liu He": a pronoun can end a name; a determiner or preposition cannot.)
@@ -347,7 +349,7 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   if (titleEnd >= 0 && hasHead && titleEnd < to && !nameIsTitle) {
     if (titleStart > from) out.push(...qualifier(ctx, from, titleStart - 1));
     let nameFrom = titleEnd + 1;
-    if (tokens[nameFrom]!.core === "of" && nameFrom < to) {
+    if ((tokens[nameFrom]!.core === "of" || tokens[nameFrom]!.core === "for") && nameFrom < to) {
       const complement = titleComplement(ctx, nameFrom + 1, to, tokens[titleEnd]!);
       out.push(...complement.names);
       nameFrom = complement.end + 1;
