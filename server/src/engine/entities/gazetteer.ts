@@ -172,7 +172,8 @@ ltd|limited|llc|plc|ag|gmbh|sa|spa|nv|group|holdings|university|college|school|a
 commission|committee|board|bank|association|federation|union|league|party|organization|organisation|foundation|trust|
 society|club|corps|army|navy|force|forces|guard|police|court|courts|parliament|congress|senate|assembly|cabinet|government|
 administration|department|service|services|network|times|post|journal|news|herald|tribune|gazette|daily|press|media|
-television|tv|radio|broadcasting|airlines|airways|motors|motor|automotive|industries|industry|systems|technologies|
+television|tv|radio|broadcasting|airlines|airways|motors|motor|auto|automotive|computer|computers|software|mutual|
+electric|chemical|chemicals|steel|pictures|industries|industry|systems|technologies|
 technology|electronics|communications|telecom|energy|petroleum|oil|pharmaceuticals|capital|partners|investments|
 securities|exchange|reserve|alliance|coalition|movement|front|brigade|church|
 museum|library|hospital|clinic|laboratory|lab|labs|studios|records|entertainment|foods|stores|brands|mission|
@@ -203,7 +204,7 @@ export const OTHER_HEADS = new Set(
 awards|crisis|revolution|accord|accords|agreement|treaty|convention|protocol|charter|declaration|act|amendment|bill|
 law|code|talks|meeting|election|elections|primary|protest|protests|massacre|attack|attacks|bombing|bombings|scandal|
 affair|pandemic|epidemic|outbreak|hurricane|typhoon|cyclone|storm|earthquake|day|week|year|era|age|doctrine|plan|
-deal|program|programme|project|initiative|strategy|policy|prize|award|medal|trophy|tournament|open|marathon|race|
+deal|project|initiative|strategy|policy|prize|award|medal|trophy|tournament|open|marathon|race|
 prix|show|fair|weekend|season|series|tour|index|average|composite|campaign|
 album|novel|film|movie|opera|symphony|sonata|anthology|manifesto`),
 );

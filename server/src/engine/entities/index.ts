@@ -136,12 +136,19 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType }
     // "Rita" of "Hurricane Rita", "Taurus" of "Ford Taurus": the model or the storm, named short.
     else if (type === "other" && !byPart.has(words.at(-1)!) && /^\p{L}+$/u.test(words.at(-1)!) && !isDictionaryForm(words.at(-1)!)) byPart.set(words.at(-1)!, "other");
   }
+  // Types the article's own words gave (a head, a title, "the carmaker Ford"), as against the gazetteer's.
+  const byContext = new Map<string, EntityType>();
+  for (const c of live) if (c.type && c.canonical === undefined) byContext.set(nameKey(c.text), c.type);
   const out: (T & { type: EntityType })[] = [];
   for (const c of live) {
     const key = nameKey(c.text);
-    const single = nameTokens(c.text).length === 1;
-    const familyName = single && byPart.get(key) === "person" && c.type !== "person";
-    const type = familyName ? "person" : (c.type ?? strong.get(key) ?? (single ? byPart.get(key) : undefined) ?? majority(key) ?? (isAcronymForm(c.text) ? "organization" : null));
+    const words = nameTokens(c.text);
+    const single = words.length === 1;
+    // "Austin" is Lloyd Austin here, whatever the gazetteer says; not where the article says "the carmaker Ford".
+    const familyName = single && byPart.get(key) === "person" && c.type !== "person" && (c.type === null || c.canonical !== undefined) && !byContext.has(key);
+    let type = familyName ? "person" : (c.type ?? strong.get(key) ?? (single ? byPart.get(key) : undefined) ?? majority(key) ?? (isAcronymForm(c.text) ? "organization" : null));
+    // "the Chrysler Aspen", "Toyota Prius": a company's name, then a word: its model, not a person.
+    if (type === "person" && !single && c.type === null && !strong.has(key) && byContext.get(words[0]!) === "organization") type = "other";
     if (type) out.push({ ...c, type, ...(familyName && { canonical: undefined }) });
   }
   return splitHyphenated(out, new Map([...byPart, ...strong]));

@@ -412,6 +412,7 @@ function isModelNumber(tokens: readonly Token[], i: number): boolean {
   // "Toyota 5 percent", "Arsenal 2-1": a quantity or a score, not a model.
   return !(next && ((next.punctBefore !== "" && /^[%-]/.test(next.punctBefore)) || QUANTITY_WORDS.test(next.core)));
 }
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|april|june|july|august|september|october|november|december)$/i;
 const QUANTITY_WORDS = /^(million|billion|trillion|thousand|hundred|percent|per|points?|years?|months?|weeks?|days?|hours?|minutes?|people|times|shares|dollars|euros|yuan|pounds|cents|km|miles|kg|tons|tonnes|degrees|metres|meters|feet|inches|to|of)$/i;
 
 /**
@@ -428,7 +429,8 @@ function otherName(ctx: LineContext, from: number, to: number): Candidate | "nam
   // The head is the last word before a number or roman numeral ("World War II", "Super Bowl LVII").
   let head = to;
   while (head > from && (/^[IVXLC]+$/.test(tokens[head]!.core) || /^\d/.test(tokens[head]!.core))) head--;
-  const numbered = isModelNumber(tokens, to + 1);
+  // ("May 25", "March 3": a date, whatever else the month's name may be.)
+  const numbered = isModelNumber(tokens, to + 1) && !(to === from && MONTHS.test(first.core));
   const next = tokens[to + 1];
   const closeQuote = text.slice(tokens[to]!.coreEnd, tokens[to]!.coreEnd + 1);
   const quoted = multi && /[“"‘]$/.test(first.punctBefore) && /^[”"’]/.test(closeQuote) && !isOrgHead(tokens[to]!);
@@ -524,7 +526,7 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   if (last.tags.has("Place") && words.length === 1) votes.place++;
   if (last.tags.has("Organization")) votes.organization++;
   const described = describedAs(tokens, from);
-  if (described) votes[described] += 3;
+  if (described) return { type: described, strong: true };
   // "Air France", "Radio Free Asia": an ordinary word before a country's name makes a company or a body of it; a
   // direction makes a part of it ("Northern Mindanao").
   if (words.length > 1 && known(last.core)?.type === "place" && isDictionaryWord(first) && !DIRECTIONS.test(first.core)) votes.organization += 2;
@@ -541,6 +543,8 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   if (ranked[0]![1] > ranked[1]![1]) return { type: ranked[0]![0], strong: false };
   // Two to four capitalised words ending in no common word are, in news, most often a person's name.
   const looksLikeName = (w: Token) => /^\p{Lu}[\p{Ll}’'.-]/u.test(w.core) || /^\p{Lu}\.$/u.test(w.core);
+  // ("Apple Computer", "Washington Mutual": two ordinary words, or a place and a word, make a company, not a person.)
+  if (words.length === 2 && (isDictionaryWord(first) || known(first.core)) && isDictionaryWord(last) && !first.tags.has("FirstName")) return null;
   const firstIsName = first.tags.has("FirstName") || !isDictionaryWord(first) || /^(?:bin|ibn|abu|al|el|van|von|de|da|di|le|la|del)$/i.test(first.core);
   if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && firstIsName && !isCommonNoun(last, ctx)) return { type: "person", strong: false };
   return null;
