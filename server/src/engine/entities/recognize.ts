@@ -4,7 +4,7 @@
 import type { EntityType } from "../types";
 import {
   CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isShoutedForm, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
-  isHonorific, isLexiconWord, isModelCode, isOtherPrefix, isOrgHead, isOrgLead, isOtherHead, isPlaceHead, isProductNoun, isProductTail,
+  gazetteerVotes, isHonorific, isLexiconWord, isModelCode, isOtherPrefix, isOrgHead, isOrgLead, isOtherHead, isPlaceHead, isProductNoun, isProductTail,
   isShipPrefix, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
 import { COMMON_ACRONYMS } from "./gazetteer";
@@ -295,10 +295,10 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const keepDemonym = (i: number) =>
     isDemonym(tokens[i]!) && i < to && !isDemonym(tokens[i + 1]!) && (isOrganisationRun(tokens, i, to) || isPlaceHead(tokens[to]!) || knownAt(tokens, text, i, to) === to);
   const edgeWord = (t: Token) =>
-    // "Q Can you…", "A Do you…": a transcript's speaker letter, not an initial (those keep their period).
-    /^\p{Lu}$/u.test(t.core) ||
     isTimeWord(t) || isPronounI(tokens, t) || (isCommonAcronym(t) && !isTitleWord(t)) || (t.upper && isShouted(tokens, tokens.indexOf(t)));
-  while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || edgeWord(tokens[from]!))) from++;
+  // "Q Can you…", "A Do you…": a transcript's speaker letter opening a run, not an initial (those keep their period).
+  const speakerLetter = (t: Token) => /^\p{Lu}$/u.test(t.core);
+  while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || edgeWord(tokens[from]!) || speakerLetter(tokens[from]!))) from++;
   // ("Liu He": a pronoun can end a name; a determiner or preposition cannot.)
   while (to >= from && ((isFunctionWord(tokens[to]!) && !tokens[to]!.tags.has("Pronoun")) || edgeWord(tokens[to]!))) to--;
   // "North American", "South Korean": an adjective of nationality, not a name.
@@ -440,6 +440,8 @@ function otherName(ctx: LineContext, from: number, to: number): Candidate | "nam
     words.some(isModelCode) ||
     (isCamelBrand(first) && !isOrgHead(tokens[to]!)) ||
     (multi && isProductTail(tokens[to]!)) ||
+    // "Mac OS X Lion", "Apple TV Plus": an operating system's or a device's acronym inside the name.
+    (multi && words.some((w) => /^(?:OS|OSX|iOS|TV|PC|SDK|API|GPU|CPU)$/.test(w.core)) && !isOrgHead(tokens[to]!)) ||
     (multi && (isShipPrefix(first) || (isOtherPrefix(first) && !isOtherPrefix(tokens[to]!)))) ||
     (multi && next !== undefined && next.punctBefore === "" && isProductNoun(next) && !isOrgHead(tokens[to]!)) ||
     quoted;
@@ -527,6 +529,9 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   if (last.tags.has("Organization")) votes.organization++;
   const described = describedAs(tokens, from);
   if (described) return { type: described, strong: true };
+  const listed = gazetteerVotes(words);
+  votes.person += listed.person;
+  votes.place += listed.place;
   // "Air France", "Radio Free Asia": an ordinary word before a country's name makes a company or a body of it; a
   // direction makes a part of it ("Northern Mindanao").
   if (words.length > 1 && known(last.core)?.type === "place" && isDictionaryWord(first) && !DIRECTIONS.test(first.core)) votes.organization += 2;
