@@ -28,9 +28,10 @@ export interface Cluster {
 }
 
 /** The keys by which an article's entity may meet others; empty for a person known by one word only. */
-export function meetingKeys(entity: ArticleEntity): string[] {
+export function meetingKeys(entity: ArticleEntity, type: EntityType = entity.type): string[] {
+  if (type !== entity.type) return computeMeetingKeys(entity, type);
   let keys = keysMemo.get(entity);
-  if (!keys) keysMemo.set(entity, (keys = computeMeetingKeys(entity)));
+  if (!keys) keysMemo.set(entity, (keys = computeMeetingKeys(entity, type)));
   return keys;
 }
 
@@ -40,10 +41,44 @@ export function meetingKeys(entity: ArticleEntity): string[] {
  */
 const keysMemo = new WeakMap<ArticleEntity, string[]>();
 
-function computeMeetingKeys(entity: ArticleEntity): string[] {
+function computeMeetingKeys(entity: ArticleEntity, type: EntityType): string[] {
   const forms = [entity.name, ...entity.aliases];
-  if (entity.type !== "person") return [...new Set(forms.map((f) => entityKey(entity.type, f)))];
+  if (type !== "person") return [...new Set(forms.map((f) => entityKey(type, f)))];
   return [...new Set(forms.filter((f) => nameTokens(f).length > 1).map((f) => entityKey("person", f)))];
+}
+
+/** What a name's evidence weighs in the folder's vote: an article that gave it a type by evidence, or by a guess. */
+const FIRM_VOTE = 3;
+const GUESS_VOTE = 1;
+
+/**
+ * One name, one type across the folder: an entity whose type its article only guessed takes the type the folder gives
+ * the same name, by evidence first and then by majority ("Ford said" guessed a person; "the carmaker Ford" and "Ford
+ * Motor Company" in other articles say a company). Returns the entities to retype.
+ */
+export function folderTypes(articles: readonly ArticleEntities[]): Map<ArticleEntity, EntityType> {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const article of articles) {
+    for (const e of article.entities) {
+      const key = nameKey(e.name);
+      let byType = votes.get(key);
+      if (!byType) votes.set(key, (byType = new Map()));
+      byType.set(e.type, (byType.get(e.type) ?? 0) + (e.weakType ? GUESS_VOTE : FIRM_VOTE));
+    }
+  }
+  const retyped = new Map<ArticleEntity, EntityType>();
+  for (const article of articles) {
+    for (const e of article.entities) {
+      if (!e.weakType) continue;
+      const byType = votes.get(nameKey(e.name))!;
+      const own = byType.get(e.type) ?? 0;
+      let best: EntityType = e.type;
+      for (const [type, n] of byType) if (n > (byType.get(best) ?? 0)) best = type;
+      // Another type wins when it has evidence behind it, or twice the articles' guesses.
+      if (best !== e.type && byType.get(best)! >= own + FIRM_VOTE - GUESS_VOTE) retyped.set(e, best);
+    }
+  }
+  return retyped;
 }
 
 /** The entity's key by its own name (memoised like the meeting keys). */
@@ -71,15 +106,19 @@ class UnionFind {
 /** Groups article entities into corpus entities. Deterministic: the same articles give the same ids in any order. */
 export function clusterEntities(articles: readonly ArticleEntities[]): Cluster[] {
   const sorted = [...articles].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const retyped = folderTypes(sorted);
+  const typeOf = (e: ArticleEntity) => retyped.get(e) ?? e.type;
+  const keysOf = (e: ArticleEntity) => meetingKeys(e, typeOf(e));
+  const keyOf = (e: ArticleEntity) => (retyped.has(e) ? entityKey(typeOf(e), e.name) : ownKey(e));
   const uf = new UnionFind();
   const placed: { ref: EntityRef; entity: ArticleEntity; key: string }[] = [];
   const shortOnes: { ref: EntityRef; entity: ArticleEntity; company: string[] }[] = [];
 
   for (const article of sorted) {
-    const firstKeys = article.entities.map((e) => meetingKeys(e)[0] ?? ownKey(e));
+    const firstKeys = article.entities.map((e) => keysOf(e)[0] ?? keyOf(e));
     article.entities.forEach((entity, local) => {
       const ref = { uri: article.uri, local };
-      const keys = meetingKeys(entity);
+      const keys = keysOf(entity);
       if (keys.length === 0) {
         shortOnes.push({ ref, entity, company: firstKeys.filter((_, i) => i !== local) });
         return;
@@ -96,9 +135,9 @@ export function clusterEntities(articles: readonly ArticleEntities[]): Cluster[]
     group.members.push(ref);
     group.names.set(name, (group.names.get(name) ?? 0) + weight);
   };
-  for (const { ref, entity, key } of placed) add(uf.find(key), entity.type, ref, entity.name, entity.count);
+  for (const { ref, entity, key } of placed) add(uf.find(key), typeOf(entity), ref, entity.name, entity.count);
 
-  bindShortForms(shortOnes, placed, uf, groups, add);
+  bindShortForms(shortOnes, placed, uf, groups, add, typeOf);
 
   const clusters: Cluster[] = [];
   const used = new Map<string, number>();
@@ -122,10 +161,11 @@ function bindShortForms(
   uf: UnionFind,
   groups: Map<string, { members: EntityRef[] }>,
   add: Add,
+  typeOf: (e: ArticleEntity) => EntityType,
 ): void {
   const byWord = new Map<string, Set<string>>();
   for (const { entity, key } of placed) {
-    if (entity.type !== "person") continue;
+    if (typeOf(entity) !== "person") continue;
     const words = nameKey(entity.name).split(" ");
     for (const w of [words[0]!, words.at(-1)!]) byWord.set(w, (byWord.get(w) ?? new Set()).add(uf.find(key)));
   }

@@ -189,7 +189,7 @@ export class Corpus {
     const analysis = this.articles.get(uri);
     const ids = this.idsOf(uri);
     if (!analysis || !ids) return [];
-    return analysis.mentions.map((m) => corpusMention(m, uri, ids[m.entity]!));
+    return analysis.mentions.map((m) => corpusMention(m, uri, ids[m.entity]!, this.typeOf(ids[m.entity]!)));
   }
 
   /** Every mention of an entity across the corpus, in corpus order. */
@@ -225,13 +225,21 @@ export class Corpus {
         if (out.length >= limit) break;
         const own = articles.get(uri)!.mentions;
         const group: CorpusMention[] = [];
-        for (let j = i; j < (firstOnly ? i + 2 : runEnd); j += 2) group.push(corpusMention(own[where[j + 1]!]!, uri, id));
+        for (let j = i; j < (firstOnly ? i + 2 : runEnd); j += 2) group.push(corpusMention(own[where[j + 1]!]!, uri, id, this.typeOf(id)));
         out.push({ uri, mentions: group });
       }
       i = runEnd;
     }
     for (const group of changed) take(group);
     return out;
+  }
+
+  /**
+   * The type of a corpus entity, which every mention of it shows: the folder's, where an article only guessed its own
+   * ("Ford said" in one article, "the carmaker Ford" in others).
+   */
+  private typeOf(id: string): EntityType | undefined {
+    return this.resolved?.clusters.get(id)?.type ?? this.newEntities.get(id)?.type;
   }
 
   /** The mention covering `offset` (start inclusive, end inclusive so a cursor just after a name still counts). */
@@ -445,8 +453,8 @@ function fingerprintOf(articles: [uri: string, entities: readonly ArticleEntity[
 }
 
 /** A mention with where it is and whose it is (fields listed: a spread copy was the cost of long reference lists). */
-function corpusMention(m: Mention, uri: string, id: string): CorpusMention {
-  return { start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, uri, id };
+function corpusMention(m: Mention, uri: string, id: string, type: EntityType = m.type): CorpusMention {
+  return { start: m.start, end: m.end, text: m.text, type, entity: m.entity, uri, id };
 }
 
 /** Binary search over spans sorted by start. */

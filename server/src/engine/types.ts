@@ -46,6 +46,11 @@ export interface ArticleEntity {
   first: number;
   /** Set for the byline or a "Write to X" line: the person is the article's author, not a subject. */
   author?: boolean;
+  /**
+   * Set when no mention's type rests on evidence (a title, a head, a gazetteer, a descriptor like "the carmaker"), only
+   * on a guess from the name's shape: across a folder, the type other articles give the name with evidence wins.
+   */
+  weakType?: boolean;
 }
 
 export type TimexType = "DATE" | "TIME" | "DURATION" | "SET";

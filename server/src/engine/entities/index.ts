@@ -5,7 +5,7 @@
 //         → identity within the article (within.ts) → roles (roles.ts)
 import { lines as nonEmptyLines } from "../read/sentences";
 import type { ArticleEntity, ArticleLayout, EntityType, Mention, Role, Span } from "../types";
-import { isAcronymForm, isDictionaryForm, isGivenNameForm, known, titleCase } from "./lexicon";
+import { isAcronymForm, isDictionaryForm, isGivenNameForm, isOrgFirstWord, known, titleCase } from "./lexicon";
 import { nameKey, nameTokens } from "./names";
 import { appositiveAfter, roleBefore } from "./roles";
 import { isTitleCaseLine, recognizeLine, type Candidate } from "./recognize";
@@ -27,22 +27,29 @@ interface Line extends Span {
 export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger = "compromise"): EntityResult {
   const lines = readLines(text, layout, tagger);
   const lowercaseWords = new Set<string>();
-  for (const line of lines) for (const t of line.tokens) if (!t.capitalised && !line.titleCase) lowercaseWords.add(t.core.toLowerCase());
+  const capitalisedWords = new Set<string>();
+  for (const line of lines) {
+    if (line.titleCase) continue;
+    for (const t of line.tokens) {
+      if (!t.capitalised) lowercaseWords.add(t.core.toLowerCase());
+      else if (!t.sentenceStart && !t.upper) capitalisedWords.add(t.core);
+    }
+  }
 
   // Pass 1, by shape.
   const found: (Candidate & { boilerplate: boolean; line: Line })[] = [];
   for (const line of lines) {
-    for (const c of recognizeLine({ text, tokens: line.tokens, titleCase: line.titleCase, lowercaseWords })) {
+    for (const c of recognizeLine({ text, tokens: line.tokens, titleCase: line.titleCase, lowercaseWords, capitalisedWords })) {
       found.push({ ...c, boilerplate: line.boilerplate, line });
     }
   }
   const typed = settleTypes(found);
 
   // Pass 2, by the names pass 1 found.
-  const forms = new Map<string, { type: EntityType; canonical?: string }>();
+  const forms = new Map<string, { type: EntityType; canonical?: string; weak?: true }>();
   const personWords = new Map<string, number>();
   for (const c of typed) {
-    forms.set(c.text, { type: c.type, ...(c.canonical && { canonical: c.canonical }) });
+    forms.set(c.text, { type: c.type, ...(c.canonical && { canonical: c.canonical }), ...(c.weak && { weak: true as const }) });
     if (c.type === "person") {
       const words = c.text.split(/\s+/);
       if (words.length > 1) {
@@ -58,7 +65,18 @@ export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger
     }
   }
   for (const family of personWords.keys()) if (!forms.has(family)) forms.set(family, { type: "person" });
-  const all: TypedMention[] = typed.map((c) => ({ start: c.start, end: c.end, text: c.text, type: c.type, ...(c.canonical && { canonical: c.canonical }), boilerplate: c.boilerplate }));
+  // "Apple" of "Apple Computer" wherever the article says it alone, sentence starts included; not a word the article
+  // also writes in lowercase, nor one that names other things ("General" of "General Motors", "Bank", "New", "Air"…).
+  for (const c of typed) {
+    if (c.type !== "organization" || c.weak) continue;
+    const first = c.text.split(/\s+/)[0]!;
+    if (first === c.text || forms.has(first) || !/^\p{Lu}\p{Ll}+$/u.test(first) || lowercaseWords.has(first.toLowerCase())) continue;
+    if (!isOrgFirstWord(first)) continue;
+    forms.set(first, { type: "organization" });
+  }
+  const all: TypedMention[] = typed.map((c) => ({
+    start: c.start, end: c.end, text: c.text, type: c.type, ...(c.canonical && { canonical: c.canonical }), ...(c.weak && { weak: true }), boilerplate: c.boilerplate,
+  }));
   const matcher = formMatcher(forms.keys());
   if (matcher) {
     const covered = new Coverage(all);
@@ -66,7 +84,7 @@ export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger
       for (const hit of scanForms(matcher, text, line)) {
         if (covered.overlaps(hit)) continue;
         const form = forms.get(hit.form)!;
-        all.push({ start: hit.start, end: hit.end, text: hit.text, type: form.type, ...(form.canonical && { canonical: form.canonical }), boilerplate: line.boilerplate });
+        all.push({ start: hit.start, end: hit.end, text: hit.text, type: form.type, ...(form.canonical && { canonical: form.canonical }), ...(form.weak && { weak: true }), boilerplate: line.boilerplate });
         covered.add(hit);
       }
     }
@@ -82,6 +100,7 @@ export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger
     roles: [],
     count: g.members.length,
     first: all[g.members[0]!]!.start,
+    ...(g.members.every((i) => all[i]!.weak) && { weakType: true }),
   }));
   const mentions: Mention[] = all.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: groupOf[i]! }));
 
@@ -105,7 +124,7 @@ function readLines(text: string, layout: ArticleLayout, tagger: Tagger): Line[] 
  * Gives every pass-1 name a type, using the whole article: an untyped "Sun" is a person when "Yun Sun" is one;
  * an acronym is an organisation unless it spells a known name ("BIDEN"). Names still untyped are dropped.
  */
-function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType })[] {
+function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType; weak?: true })[] {
   const live = resolveAcronyms(found);
   // What the article says of each name: strong evidence (gazetteer, heads, titles) anywhere beats weak evidence.
   const strong = new Map<string, EntityType>();
@@ -128,9 +147,12 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType }
   // Multi-word names first; their words then type the lone ones: "Blinken" and "Xi" of "Xi Jinping", "Apple" of
   // "Apple Computer"; and "Austin" is Lloyd Austin here, not the city.
   const byPart = new Map<string, EntityType>();
+  // Words taken from a name typed by evidence (a title, a head, the gazetteer), not by a guess.
+  const byPartFirm = new Set<string>();
   for (const c of live) {
     const words = nameTokens(c.text);
     const type = words.length > 1 ? typeOf(c) : null;
+    if (type && (c.type !== null || strong.has(nameKey(c.text)))) for (const w of [words[0]!, words.at(-1)!]) byPartFirm.add(w);
     if (type === "person") {
       // (Not a place that opens the name: "Miami" of a "Miami Area" taken for a person.)
       if (known(titleCase(words[0]!))?.type !== "place") byPart.set(words[0]!, "person");
@@ -142,7 +164,7 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType }
   // Types the article's own words gave (a head, a title, "the carmaker Ford"), as against the gazetteer's.
   const byContext = new Map<string, EntityType>();
   for (const c of live) if (c.type && c.canonical === undefined) byContext.set(nameKey(c.text), c.type);
-  const out: (T & { type: EntityType })[] = [];
+  const out: (T & { type: EntityType; weak?: true })[] = [];
   for (const c of live) {
     const key = nameKey(c.text);
     const words = nameTokens(c.text);
@@ -152,7 +174,10 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType }
     let type = familyName ? "person" : (c.type ?? strong.get(key) ?? (single ? byPart.get(key) : undefined) ?? majority(key) ?? (isAcronymForm(c.text) ? "organization" : null));
     // "the Chrysler Aspen", "Toyota Prius": a company's name, then a word: its model, not a person.
     if (type === "person" && !single && c.type === null && !strong.has(key) && byContext.get(words[0]!) === "organization") type = "other";
-    if (type) out.push({ ...c, type, ...(familyName && { canonical: undefined }) });
+    if (!type) continue;
+    // A type only guessed (from the shape, the tagger, a word of a guessed name): the folder may know better.
+    const firm = c.type !== null || strong.has(key) || (single && byPart.get(key) === type && byPartFirm.has(key));
+    out.push({ ...c, type, ...(familyName && { canonical: undefined }), ...(!firm && { weak: true as const }) });
   }
   return splitHyphenated(out, new Map([...byPart, ...strong]));
 }

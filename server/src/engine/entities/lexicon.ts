@@ -64,6 +64,20 @@ const GROUP_WORDS = new RegExp(
   `^(?:${"Muslim|Moslem|Islamic|Islamist|Sunni|Shia|Shiite|Shi'ite|Alawite|Christian|Catholic|Protestant|Evangelical|Orthodox|Anglican|Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Mormon|Jewish|Jew|Hindu|Buddhist|Sikh|Jain|Taoist|Confucian|Zionist|Jihadist|Salafist|Republican|Democrat|Socialist|Communist|Marxist|Leninist|Maoist|Fascist|Nazi|Liberal|Conservative|Libertarian|Progressive|Populist|Nationalist|Unionist|Loyalist|Royalist|Islamist"}|Jews|Jewry)s?$`,
 );
 
+/**
+ * Can the first word of an organisation's name stand for it alone ("Apple" of "Apple Computer", "Ford" of "Ford Motor
+ * Company")? Not a title, a head, a direction, a demonym, a place, a month or a function word ("General" of "General
+ * Motors", "Bank" of "Bank of America", "New" of "New York Times", "China" of "China Mobile").
+ */
+export function isOrgFirstWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return !TITLE_WORDS.has(w) && !ORG_HEADS.has(w) && !ORG_LEADS.has(w) && !PLACE_HEADS.has(w) && !FUNCTION_WORDS.has(w) &&
+    !GENERIC_FIRST_WORDS.test(w) && demonymCountry(word) === undefined && !GROUP_WORDS.test(word) && !KNOWN_NAMES.has(word) &&
+    !/^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w);
+}
+const GENERIC_FIRST_WORDS =
+  /^(?:north|south|east|west|northern|southern|eastern|western|central|new|old|great|greater|united|royal|national|international|global|world|first|general|american|british|the|big|little|saint|st|mount|lake|fort|port)$/;
+
 /** Month and weekday names (and "Could", the spinner's "May"): dates, not names. */
 export function isTimeWord(t: Token): boolean {
   return t.tags.has("Month") || t.tags.has("WeekDay") ||

@@ -56,6 +56,9 @@ function describedAs(tokens: readonly Token[], from: number): EntityType | null 
   return null;
 }
 
+const COMPANY_THINGS =
+  /^(?:shares?|stock|stocks|profits?|losses|revenues?|sales|earnings|workforce|plants?|factories|factory|employees|workers|staff|board|subsidiary|subsidiaries|headquarters|shareholders|stockholders|executives|customers|products|brands?|dealers|dealerships|stores|chief|ceo|chairman|chairwoman|spokesman|spokeswoman|spokesperson|market|bankruptcy|lineup|models|vehicles|cars)$/i;
+
 const PERSON_FOLLOWERS = new Set(
   "said says told added noted argued wrote stated remarked explained insisted warned acknowledged asked replied answered announced urged tweeted administration family wife husband".split(" "),
 );
@@ -147,6 +150,8 @@ export interface LineContext {
   titleCase: boolean;
   /** Lowercase words the article uses: a capitalised sentence-initial word that also appears in lowercase is common. */
   lowercaseWords: ReadonlySet<string>;
+  /** Words the article capitalises inside sentences (not at their start, not in Title Case lines). */
+  capitalisedWords?: ReadonlySet<string>;
 }
 
 /** Names in one line, by shape. */
@@ -229,6 +234,8 @@ function startsWithCommonWord(tokens: readonly Token[], i: number, runEnd: numbe
   if ((isOrgLead(t) || isOrgHead(t)) && i < runEnd && tokens[i + 1]!.core === "of") return false;
   if (/^(today|tonight|yesterday|tomorrow|now|then|here|there|so|yes|no|well|oh|please|thanks)$/i.test(t.core)) return true;
   if (ctx.lowercaseWords.has(t.core.toLowerCase()) || isFunctionWord(t)) return true;
+  // "Apple launches…": a word the article capitalises inside its sentences too is a name at a sentence's start.
+  if (ctx.capitalisedWords?.has(t.core)) return false;
   if (!isCommonWord(t)) return false;
   const next = tokens[i + 1];
   const joinsName = i < runEnd && next !== undefined && !known(next.core) && !isTitleHead(next) && !isFunctionWord(next);
@@ -529,6 +536,10 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   if (last.tags.has("Organization")) votes.organization++;
   const described = describedAs(tokens, from);
   if (described) return { type: described, strong: true };
+  // "Ford's shares", "Apple's chief executive", "Ford's North American losses": what only a company has.
+  if (last.possessive && tokens.slice(to + 1, to + 4).some((t, i) => (i === 0 || t.punctBefore === "") && COMPANY_THINGS.test(t.core))) {
+    return { type: "organization", strong: true };
+  }
   const listed = gazetteerVotes(words);
   votes.person += listed.person;
   votes.place += listed.place;

@@ -12,6 +12,8 @@ export interface TypedMention {
   canonical?: string;
   /** In web boilerplate: found, but not allowed to teach the article who a short form is. */
   boilerplate: boolean;
+  /** Its type was guessed, not read from evidence. */
+  weak?: boolean;
 }
 
 export interface Grouping {
