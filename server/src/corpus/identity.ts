@@ -7,7 +7,7 @@
 // preferring the candidate whose company (the other entities of the article) it shares most; with no candidate it
 // stands alone.
 import type { ArticleEntity, EntityType } from "../engine/types";
-import { entityKey, nameKey, nameTokens, slug } from "../engine/entities/names";
+import { GENERIC_HEADS, entityKey, nameKey, nameTokens, slug } from "../engine/entities/names";
 
 export interface EntityRef {
   uri: string;
@@ -43,8 +43,20 @@ const keysMemo = new WeakMap<ArticleEntity, string[]>();
 
 function computeMeetingKeys(entity: ArticleEntity, type: EntityType): string[] {
   const forms = [entity.name, ...entity.aliases];
-  if (type !== "person") return [...new Set(forms.map((f) => entityKey(type, f)))];
-  return [...new Set(forms.filter((f) => nameTokens(f).length > 1).map((f) => entityKey("person", f)))];
+  if (type !== "person") {
+    // "Congress" said of the National People's Congress never meets another article's Congress.
+    const generic = (f: string) => f !== entity.name && GENERIC_HEADS.has(nameKey(f));
+    return [...new Set(forms.filter((f) => !generic(f)).map((f) => entityKey(type, f)))];
+  }
+  const keys = new Set<string>();
+  for (const f of forms) {
+    const words = nameTokens(f);
+    if (words.length < 2) continue;
+    keys.add(entityKey("person", f));
+    // "Recep Tayyip Erdogan" meets "Recep Erdogan": middle names may be left out.
+    if (words.length > 2) keys.add(`person:${words[0]} ${words.at(-1)}`);
+  }
+  return [...keys];
 }
 
 /** What a name's evidence weighs in the folder's vote: an article that gave it a type by evidence, or by a guess. */

@@ -1,5 +1,13 @@
 // Name forms: how two spellings of a name are compared. Shared by identity within an article and across articles.
 
+/**
+ * Heads that stand alone for a body the article names in full ("the Congress", "the Ministry", "Police"), and never
+ * stand for another one: the alone form joins the full name, not a namesake of another article.
+ */
+export const GENERIC_HEADS = new Set(
+  "congress parliament assembly senate council ministry department police court government party army navy commission committee agency bureau authority cabinet board university college institute foundation union league federation company bank group".split(" "),
+);
+
 const HONORIFIC_SUFFIXES = /\s*,?\s+(jr|sr|ii|iii|iv)\.?$/i;
 
 // Names repeat within an article and across a folder, and the key is asked for at every comparison: remembered.

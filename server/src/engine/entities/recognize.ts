@@ -100,7 +100,9 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
       if (!CONNECTORS.has(word) || !after || !after.capitalised || after.punctBefore !== "") break;
       const head = tokens[j]!;
       const allowed =
-        word === "of" ? isOrgLead(head) || isTitleWord(head) || isPlaceHead(head) || isOrgHead(head)
+        word === "of"
+          ? isOrgLead(head) || isTitleWord(head) || isPlaceHead(head) || isOrgHead(head) ||
+            known(tokens.slice(i, j + 3).map((t) => t.core).join(" ")) !== undefined // "United States of America"
         : word === "and" || word === "&"
           // "Centers for Disease Control and Prevention", not "Bank of America and Citigroup".
           ? tokens.slice(i, j + 1).some((t) => /^(for|of)$/.test(t.core)) && isDictionaryWord(after) && !isOrgLead(after) && !known(after.core)
@@ -176,9 +178,24 @@ export function recognizeLine(ctx: LineContext): Candidate[] {
     if (!c.acronym) continue;
     const k = tokens.findIndex((t) => t.start === c.start);
     if (k > 0 && tokens[k]!.punctBefore.endsWith("(")) c.longForm = longFormBefore(tokens, k);
+    c.longForm ??= tickerOf(out, tokens, k);
   }
   return out;
 }
+
+/**
+ * "Microsoft (MSFT)", "General Motors (NYSE: GM)": a company's ticker in brackets right after its name is another name
+ * for it.
+ */
+function tickerOf(found: readonly Candidate[], tokens: readonly Token[], k: number): { start: number; end: number } | undefined {
+  if (STOCK_EXCHANGES.test(tokens[k]!.core)) return undefined;
+  let opener = k;
+  if (tokens[k]!.punctBefore === ":" && k > 0 && STOCK_EXCHANGES.test(tokens[k - 1]!.core)) opener = k - 1;
+  if (opener < 1 || !tokens[opener]!.punctBefore.endsWith("(")) return undefined;
+  const company = found.find((d) => !d.acronym && d.end === tokens[opener - 1]!.coreEnd && (d.type ?? d.fallback ?? "organization") === "organization");
+  return company && { start: company.start, end: company.end };
+}
+const STOCK_EXCHANGES = /^(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|HKEX|SEHK|SGX|TSE|JPX|KRX|BSE|NSE|AMEX|OTC|Euronext|SIX|FWB|XETRA)$/;
 
 /**
  * “The Grapes of Wrath”, "Hotel California": quotes around nothing but a title-case phrase of two words or more enclose a

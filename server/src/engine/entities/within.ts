@@ -2,7 +2,12 @@
 // A short form binds to the full name it shares a word with; when several fit, to the most salient one (most
 // mentions, then first mentioned), and names from the article proper win over names from its boilerplate.
 import type { EntityType } from "../types";
-import { entityKey, initials, nameTokens, orgKey } from "./names";
+import { ORG_HEADS, PLACE_HEADS } from "./gazetteer";
+import { GENERIC_HEADS, entityKey, initials, nameTokens, orgKey } from "./names";
+
+/** Last words that make a name complete by themselves ("Fairfax County", "Ford Motor"). */
+const HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS]);
+
 
 export interface TypedMention {
   start: number;
@@ -67,6 +72,8 @@ export function groupMentions(mentions: readonly TypedMention[]): Grouping {
     if (words.length < 2) continue; // never a longer form
     add(`first ${type}:${words[0]}`, k);
     if (type === "person") add(`last ${type}:${words.at(-1)}`, k);
+    // "the Congress" of the "National People's Congress": a generic head alone, for the body the article names in full.
+    else add(`head ${type}:${words.at(-1)}`, k);
     for (const i of initialsOf.get(k) ?? []) add(`initials ${type}:${i}`, k);
   }
   // 2. Short forms → longer forms of the same type that contain them.
@@ -78,13 +85,18 @@ export function groupMentions(mentions: readonly TypedMention[]): Grouping {
     if (words.length === 1) {
       for (const other of index.get(`last ${type}:${words[0]}`) ?? []) pool.add(other);
       for (const other of index.get(`initials ${type}:${words[0]}`) ?? []) pool.add(other);
+      if (GENERIC_HEADS.has(words[0]!)) for (const other of index.get(`head ${type}:${words[0]}`) ?? []) pool.add(other);
     }
     const candidates = [...pool].sort((a, b) => order.get(a)! - order.get(b)!).filter((other) => {
       if (other === k) return false;
       const ow = tokens.get(other)!;
       if (ow.length <= words.length) return false;
-      if (type === "person") return words.length === 1 && (ow[0] === words[0] || ow.at(-1) === words[0]);
-      // organisations and places: a leading part ("Ford" of "Ford Motor Company") or the initials ("APEC").
+      // "Recep Erdogan" of "Recep Tayyip Erdogan": the same first and last names, middle names left out.
+      if (type === "person") return words.length === 1 ? ow[0] === words[0] || ow.at(-1) === words[0] : words.length === 2 && ow[0] === words[0] && ow.at(-1) === words[1];
+      if (words.length === 1 && GENERIC_HEADS.has(words[0]!) && ow.at(-1) === words[0]) return true;
+      // organisations and places: a leading part ("Ford" of "Ford Motor Company") or the initials ("APEC"); a name
+      // with its own head is complete ("Fairfax County" is not the "Fairfax County Police Department").
+      if (words.length > 1 && HEADS.has(words.at(-1)!)) return false;
       return ow.slice(0, words.length).join(" ") === words.join(" ") || (words.length === 1 && initialsOf.get(other)!.has(words[0]!));
     });
     if (candidates.length) parent.set(k, candidates.sort((a, b) => salience(b) - salience(a))[0]!);
@@ -107,13 +119,15 @@ export function groupMentions(mentions: readonly TypedMention[]): Grouping {
   return { groupOf, groups };
 }
 
-/** The name an entity goes by: the gazetteer's canonical form, else the form with most words, then most used. */
+/**
+ * The name an entity goes by: its fullest form, a gazetteer's canonical form standing for the form it was found as
+ * ("U.S." → "United States", but "the Congress" of the National People's Congress stays the latter); then the most
+ * used form.
+ */
 function fullestForm(members: TypedMention[]): string {
-  const canonical = members.find((m) => m.canonical)?.canonical;
-  if (canonical) return canonical;
   const counts = new Map<string, number>();
   for (const m of members) {
-    const form = m.text.replace(/['’]s$/, "");
+    const form = m.canonical ?? m.text.replace(/['’]s$/, "");
     counts.set(form, (counts.get(form) ?? 0) + 1);
   }
   return [...counts].sort(
