@@ -2,7 +2,7 @@
 // resolving costs time, a changed article attached at once by its names' keys until identities settle again.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Corpus } from "../../server/src/corpus";
 import { analyzeArticle } from "../../server/src/engine";
 import { SEED_DATES as SEEDS } from "../server/lspClient";
@@ -115,4 +115,51 @@ it("a costly resolution waits until changes pause for a few times its cost: typi
   } finally {
     vi.useRealTimers();
   }
+});
+
+describe("across the folder", () => {
+  const corpusOf = (articles: Record<string, string>) => {
+    const corpus = new Corpus();
+    for (const [uri, body] of Object.entries(articles)) corpus.upsert(uri, analyzeArticle(`Headline of ${uri}\n\n${body}\n`, { date: "2024-03-01" }));
+    return corpus;
+  };
+  const typeOf = (corpus: Corpus, uri: string, name: string) => corpus.mentionsIn(uri).find((m) => m.text === name)?.type;
+
+  it("a name whose type one article only guessed takes the type other articles give it by evidence", () => {
+    const corpus = corpusOf({
+      "a.txt": "Analysts expected more when Zorbax Holtren said on Monday that profits rose.",
+      "b.txt": "The carmaker Zorbax Holtren will open a plant in Ohio, and the shares of the firm rose.",
+      "c.txt": "Zorbax Holtren Inc. hired four hundred workers at its plant in Ohio last year.",
+    });
+    expect(typeOf(corpus, "b.txt", "Zorbax Holtren")).toBe("organization");
+    expect(typeOf(corpus, "a.txt", "Zorbax Holtren")).toBe("organization");
+    expect(idOfName(corpus, "a.txt", "Zorbax Holtren")).toBe(idOfName(corpus, "b.txt", "Zorbax Holtren"));
+  });
+
+  it("a person meets the same person named with a middle name elsewhere", () => {
+    const corpus = corpusOf({
+      "a.txt": "President Recep Tayyip Erdogan spoke in Ankara on Monday about the economy.",
+      "b.txt": "On Tuesday the president, Recep Erdogan, met the press in Istanbul about the economy.",
+    });
+    expect(idOfName(corpus, "a.txt", "Recep Tayyip Erdogan")).toBe(idOfName(corpus, "b.txt", "Recep Erdogan"));
+  });
+
+  it("a generic head said of one body never merges it with another article's namesake", () => {
+    const corpus = corpusOf({
+      "a.txt": "The National People's Congress opened in Beijing, and the Congress approved the budget on Monday.",
+      "b.txt": "In Washington the Congress passed a spending bill, and members of Congress went home on Friday.",
+    });
+    const npc = idOfName(corpus, "a.txt", "Congress");
+    expect(npc).toBe(idOfName(corpus, "a.txt", "National People's Congress"));
+    expect(npc).not.toBe(idOfName(corpus, "b.txt", "Congress"));
+  });
+
+  it("a ticker in brackets names the company before it, in every article that uses it", () => {
+    const corpus = corpusOf({
+      "a.txt": "Shares of Microsoft (MSFT) rose on Monday after the results were published.",
+      "b.txt": "Traders sold MSFT heavily on Tuesday as the wider market fell by two percent.",
+    });
+    expect(idOfName(corpus, "a.txt", "MSFT")).toBe(idOfName(corpus, "a.txt", "Microsoft"));
+    expect(idOfName(corpus, "b.txt", "MSFT")).toBe(idOfName(corpus, "a.txt", "Microsoft"));
+  });
 });

@@ -247,3 +247,36 @@ describe("tagging an article's lines together", () => {
     expect(names(together)).toContain("Beijing:place");
   });
 });
+
+describe("evidence from the gazetteers and the words around a name", () => {
+  it("a place the gazetteer knows is a place, alone and unknown to the old lists", () => {
+    expect(names(analyse("Fighting spread from Maputo to Biloxi over the weekend, officials said."))).toEqual(["Maputo:place", "Biloxi:place"]);
+  });
+
+  it("demonyms of every country are no names", () => {
+    expect(names(analyse("Israeli and Cypriot officials met Somali and Filipino envoys in the capital."))).toEqual([]);
+  });
+
+  it("a lowercase noun before a name says what it is", () => {
+    const a = analyse("The carmaker Zorbax hired workers in the city of Qadira, the singer Lumo Vask said.");
+    expect(names(a)).toEqual(["Zorbax:organization", "Qadira:place", "Lumo Vask:person"]);
+  });
+
+  it("reads a title's complement: a place for a mayor, a department for a vice president", () => {
+    expect(names(analyse("On Monday the Mayor of Havana Eusebio Leal met VP of Engineering Udi Manber in the park."))).toEqual([
+      "Havana:place", "Eusebio Leal:person", "Udi Manber:person",
+    ]);
+  });
+
+  it("what only a company has makes a company, even beside a person of the same name", () => {
+    const a = analyse("The plan of Ford's Chief Executive Officer, William Clay Ford Jr., is to end Ford's North American losses.");
+    expect(a.mentions.filter((m) => m.text === "Ford").map((m) => m.type)).toEqual(["organization", "organization"]);
+    expect(entityOf(a, "Ford")).not.toBe(entityOf(a, "William Clay Ford Jr."));
+  });
+
+  it("the first word of a company's name stands for it alone, also where a sentence starts", () => {
+    const a = analyzeArticle("Apple launches new phone\n\nApple Computer today announced a new phone. Apple said it would ship in June.\n");
+    expect(a.mentions.filter((m) => m.text === "Apple").map((m) => m.type)).toEqual(["organization", "organization"]);
+    expect(new Set(a.mentions.map((m) => m.entity)).size).toBe(1);
+  });
+});

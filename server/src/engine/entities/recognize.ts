@@ -102,7 +102,7 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
       const allowed =
         word === "of"
           ? isOrgLead(head) || isTitleWord(head) || isPlaceHead(head) || isOrgHead(head) ||
-            known(tokens.slice(i, j + 3).map((t) => t.core).join(" ")) !== undefined // "United States of America"
+            tokens.slice(i, j + 1).some((_, k) => known(tokens.slice(i + k, j + 3).map((t) => t.core).join(" ")) !== undefined) // "United States of America"
         : word === "and" || word === "&"
           // "Centers for Disease Control and Prevention", not "Bank of America and Citigroup".
           ? tokens.slice(i, j + 1).some((t) => /^(for|of)$/.test(t.core)) && isDictionaryWord(after) && !isOrgLead(after) && !known(after.core)
