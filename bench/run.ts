@@ -7,6 +7,9 @@
 //          each timed round-trip over JSON-RPC: p50 / p99
 //   edit   an open article changed: time until a hover on it answers from the new text, vs compromise on that text
 //   warm   the server restarted on the unchanged folder with the cache the cold run wrote: time until ready
+//   engine the engine alone on one core (the main thread), article by article, each timed against compromise on the
+//          same article just before it: what a full analysis costs against the baseline, whatever the machine's drift
+//   gazetteers  what loading the open gazetteers adds to a process's memory (a child process, after forced GCs)
 // Prints a table and writes bench/results.json. Reports only: no figure here is a pass or a fail.
 //
 //   npm run bench                       1,000 and 10,000 articles (the 10k cold run takes a while: ~10 min, 2 cores)
@@ -39,6 +42,8 @@ import {
   type Position,
   type ProtocolConnection,
 } from "vscode-languageserver-protocol/node";
+import { analyzeArticle } from "../server/src/engine";
+import { demonymCountry, gazetteerStats, givenName, placeFacts, surname } from "../server/src/engine/entities/gazetteers";
 import { STATUS_NOTIFICATION, type StatusParams } from "../server/src/protocol";
 import { ensureCorpus, rng } from "./corpus";
 
@@ -132,6 +137,60 @@ function baseline(texts: string[]): { ms: number; msPerKb: number; measured: num
   return { ms: (msPerKb * texts.reduce((n, t) => n + t.length, 0)) / 1024, msPerKb, measured: sample.length };
 }
 
+/** Articles timed for the engine-on-one-core ratio (each with compromise on it, interleaved). */
+const ENGINE_SAMPLE = 200;
+
+/**
+ * The engine's full analysis on one core against compromise on the same articles: each article is passed to compromise
+ * and then analysed, so a drift of the machine's speed touches both alike.
+ */
+function engineOneCore(texts: string[]): { engineMs: number; compromiseMs: number; ratio: number; articles: number } {
+  const sample = texts.slice(0, ENGINE_SAMPLE);
+  for (const t of sample.slice(0, 5)) {
+    compromisePass(t);
+    analyzeArticle(t);
+  }
+  let engineMs = 0;
+  let compromiseMs = 0;
+  for (const t of sample) {
+    const c0 = performance.now();
+    compromisePass(t);
+    const e0 = performance.now();
+    analyzeArticle(t);
+    engineMs += performance.now() - e0;
+    compromiseMs += e0 - c0;
+  }
+  return { engineMs: round(engineMs), compromiseMs: round(compromiseMs), ratio: round(engineMs / compromiseMs), articles: sample.length };
+}
+
+/** What the gazetteers add to a process: measured in a child (this script with --gazetteers), after forced GCs. */
+function gazetteerMemory(): { rssMb: number; heapMb: number; externalMb: number; loadMs: number; entries: Record<string, number> } {
+  const out = execFileSync(process.execPath, ["--expose-gc", __filename, "--gazetteers"], { encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+/** The child of gazetteerMemory: loads every list and prints the increase. */
+function probeGazetteers(): void {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  const settle = () => {
+    for (let i = 0; i < 3; i++) gc();
+    return process.memoryUsage();
+  };
+  const before = settle();
+  placeFacts("Paris");
+  demonymCountry("Israeli");
+  givenName("Mary");
+  surname("Smith");
+  const after = settle();
+  const mb = (n: number) => round(n / 1048576);
+  const stats = gazetteerStats();
+  if (stats.missing.length) throw new Error(`gazetteer lists not found: ${stats.missing.join(", ")}`);
+  console.log(JSON.stringify({
+    rssMb: mb(after.rss - before.rss), heapMb: mb(after.heapUsed - before.heapUsed), externalMb: mb(after.external - before.external),
+    loadMs: round(stats.loadMs), entries: stats.entries,
+  }));
+}
+
 /** Name positions, as the server colours them (semantic tokens 0–2: person, place, organisation). */
 async function namePositions(server: Server, uris: string[]): Promise<{ uri: string; position: Position }[]> {
   const out: { uri: string; position: Position }[] = [];
@@ -208,6 +267,10 @@ async function benchSize(size: number) {
   // wrong the server.
   const before = baseline(texts);
   console.log(`baseline: bare compromise ${(before.ms / 1000).toFixed(1)} s on one core${before.measured < size ? ` (measured on ${before.measured}, scaled by size)` : ""}`);
+  const engine = engineOneCore(texts);
+  console.log(`engine on one core: ${engine.ratio.toFixed(2)} × compromise on the same ${engine.articles} articles (${(engine.engineMs / 1000).toFixed(1)} s against ${(engine.compromiseMs / 1000).toFixed(1)} s)`);
+  const gazetteers = gazetteerMemory();
+  console.log(`gazetteers: +${gazetteers.rssMb} MB RSS (heap +${gazetteers.heapMb} MB, outside the heap +${gazetteers.externalMb} MB), loaded in ${gazetteers.loadMs} ms`);
 
   const cacheDir = mkdtempSync(join(tmpdir(), "article-lens-bench-cache-"));
   try {
@@ -244,6 +307,8 @@ async function benchSize(size: number) {
     return {
       articles: size,
       megabytes: round(mb),
+      engine,
+      gazetteers,
       baseline: {
         compromiseSeconds: round(base.ms / 1000),
         beforeSeconds: round(before.ms / 1000),
@@ -273,6 +338,8 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ["articles", ...results.map((r) => String(r.articles))],
     ["corpus MB", ...results.map((r) => r.megabytes.toFixed(1))],
     ["baseline: bare compromise, 1 core (s): before / after / mean", ...results.map((r) => `${r.baseline.beforeSeconds.toFixed(1)} / ${r.baseline.afterSeconds.toFixed(1)} / ${r.baseline.compromiseSeconds.toFixed(1)}`)],
+    ["engine on one core ÷ compromise, same articles (target ≤ 0.6)", ...results.map((r) => r.engine.ratio.toFixed(2))],
+    ["gazetteers: added RSS (MB) (target ≤ 50)", ...results.map((r) => r.gazetteers.rssMb.toFixed(1))],
     ["cold: all articles linked (s) (target ≤ 5 at 1k)", ...results.map((r) => r.cold.linkedSeconds.toFixed(1))],
     ["cold: full analysis (s)", ...results.map((r) => r.cold.fullSeconds.toFixed(1))],
     ["cold: full ÷ baseline (target ≤ 0.55)", ...results.map((r) => r.cold.fullRatioToBaseline.toFixed(2))],
@@ -290,6 +357,7 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--gazetteers")) return probeGazetteers();
   const at = process.argv.indexOf("--sizes");
   const sizes = at > 0 ? process.argv[at + 1]!.split(",").map(Number) : [1000, 10000];
   if (!existsSync(join(ROOT, "dist/server.js"))) throw new Error("dist/server.js missing: run npm run build");

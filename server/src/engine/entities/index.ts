@@ -48,6 +48,8 @@ export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger
   // Pass 2, by the names pass 1 found.
   const forms = new Map<string, { type: EntityType; canonical?: string; weak?: true }>();
   const personWords = new Map<string, number>();
+  // Words the article gives, alone, a type other than person ("Boston" the place).
+  const typedOtherwise = new Set(typed.filter((c) => c.type !== "person").map((c) => c.text));
   for (const c of typed) {
     forms.set(c.text, { type: c.type, ...(c.canonical && { canonical: c.canonical }), ...(c.weak && { weak: true as const }) });
     if (c.type === "person") {
@@ -58,7 +60,7 @@ export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger
         // A first word that is no given name is a family name written first ("Wang Yi", "Xi Jinping").
         const first = words[0]!;
         // (Not a place's name: "Boston Brahmins" does not make every "Boston" a person.)
-        if (/^\p{Lu}\p{Ll}/u.test(first) && !isGivenNameForm(first) && !isDictionaryForm(first) && !known(first) && !typedOtherwise(typed, first)) {
+        if (/^\p{Lu}\p{Ll}/u.test(first) && !isGivenNameForm(first) && !isDictionaryForm(first) && !known(first) && !typedOtherwise.has(first)) {
           personWords.set(first, (personWords.get(first) ?? 0) + 1);
         }
       }
@@ -232,11 +234,6 @@ function splitHyphenated<T extends Candidate & { type: EntityType }>(found: T[],
     }
   }
   return out;
-}
-
-/** The article gives the word, alone, a type other than person ("Boston" the place). */
-function typedOtherwise(typed: readonly { text: string; type: EntityType }[], word: string): boolean {
-  return typed.some((c) => c.text === word && c.type !== "person");
 }
 
 /** Spans already claimed, so later passes do not annotate inside an earlier, longer name. */

@@ -144,6 +144,8 @@ export const isAcronym = (t: Token) => isAcronymForm(t.core);
 
 /** "CIA", "U.N.", "G20", "AT&T": capitals (and digits) that name a body; not "CEO", "TV", roman numerals. */
 export function isAcronymForm(form: string): boolean {
+  // Asked of every capitalised word, often more than once: the shape test first, the rest only for capitals.
+  if (!/^\p{Lu}[\p{Lu}\d&.]/u.test(form)) return false;
   return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}(?:-\d+)?$/u.test(form) && !/^[IVXLC]+$/.test(form) &&
     !COMMON_ACRONYMS.has(form.replace(/\./g, "")) && !COMMON_ACRONYMS.has(form);
 }

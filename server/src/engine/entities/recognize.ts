@@ -318,13 +318,15 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   // ...nor a sea's or a region's ("Indian Ocean", "Arabian Peninsula").
   const keepDemonym = (i: number) =>
     isDemonym(tokens[i]!) && i < to && !isDemonym(tokens[i + 1]!) && (isOrganisationRun(tokens, i, to) || isPlaceHead(tokens[to]!) || knownAt(tokens, text, i, to) === to);
-  const edgeWord = (t: Token) =>
-    isTimeWord(t) || isPronounI(tokens, t) || (isCommonAcronym(t) && !isTitleWord(t)) || (t.upper && isShouted(tokens, tokens.indexOf(t)));
+  const edgeWord = (i: number) => {
+    const t = tokens[i]!;
+    return isTimeWord(t) || isPronounI(tokens, i) || (isCommonAcronym(t) && !isTitleWord(t)) || (t.upper && isShouted(tokens, i));
+  };
   // "Q Can you…", "A Do you…": a transcript's speaker letter opening a run, not an initial (those keep their period).
   const speakerLetter = (t: Token) => /^\p{Lu}$/u.test(t.core);
-  while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || edgeWord(tokens[from]!) || speakerLetter(tokens[from]!))) from++;
+  while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || edgeWord(from) || speakerLetter(tokens[from]!))) from++;
   // ("Liu He": a pronoun can end a name; a determiner or preposition cannot.)
-  while (to >= from && ((isFunctionWord(tokens[to]!) && !tokens[to]!.tags.has("Pronoun")) || edgeWord(tokens[to]!))) to--;
+  while (to >= from && ((isFunctionWord(tokens[to]!) && !tokens[to]!.tags.has("Pronoun")) || edgeWord(to))) to--;
   // "North American", "South Korean": an adjective of nationality, not a name.
   if (to > from && isDemonym(tokens[to]!) && !known(tokens[to]!.core)) return [];
   if (from > to) return [];
@@ -413,9 +415,10 @@ const DIRECTIONS = /^(?:north|south|east|west|northern|southern|eastern|western|
 const GOVERNMENT = /^(?:Government|Administration|Regime|Authorities|Govt)$/i;
 
 /** "I" opening or closing a run is the pronoun ("So I", "When I"), not a regnal number ("Elizabeth I", "World War I"). */
-function isPronounI(tokens: readonly Token[], t: Token): boolean {
+function isPronounI(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
   if (t.core !== "I") return false;
-  const before = tokens[tokens.indexOf(t) - 1];
+  const before = tokens[i - 1];
   return !(before && t.punctBefore === "" && before.capitalised && (before.tags.has("FirstName") || isOtherHead(before)));
 }
 
