@@ -280,3 +280,19 @@ describe("evidence from the gazetteers and the words around a name", () => {
     expect(new Set(a.mentions.map((m) => m.entity)).size).toBe(1);
   });
 });
+
+describe("the sciences' names", () => {
+  it("a species, a taxon and a symbol are other names; a cited author is a person", () => {
+    const a = analyse("Escherichia coli and the Phlebovirus genus raise IgG levels, as Reisine (1988) and Kowalczyk et al. showed.");
+    expect(names(a)).toEqual(["Escherichia coli:other", "Phlebovirus:other", "IgG:other", "Reisine:person", "Kowalczyk:person"]);
+  });
+
+  it("a long Title Case headline may keep a word in lowercase", () => {
+    const a = analyzeArticle("Quantifying Organismal Complexity using a Population Genetic Approach\n\nWe study how genes interact.\n");
+    expect(names(a)).toEqual([]);
+  });
+
+  it("a direction and a place is a place; a direction alone, or a language's compound, is no name", () => {
+    expect(names(analyse("The virus spread in Southern Africa, and Eastern officials cited English-language reports."))).toEqual(["Southern Africa:place"]);
+  });
+});

@@ -118,7 +118,8 @@ function readLines(text: string, layout: ArticleLayout, tagger: Tagger): Line[] 
   const tags: TagSource = tagger === "compromise" ? { terms: tagLines(text, spans), cursor: { index: 0 } } : "lexicon";
   return spans.map((span) => {
     const tokens = tokenize(text, span, sentenceStarts, tags);
-    return { ...span, tokens, titleCase: isTitleCaseLine(tokens), boilerplate: boilerplateStarts.has(span.start) };
+    const titleCase = isTitleCaseLine(tokens, span.start === layout.headline?.start);
+    return { ...span, tokens, titleCase, boilerplate: boilerplateStarts.has(span.start) };
   });
 }
 

@@ -52,17 +52,26 @@ export function isDemonym(t: Token): boolean {
   if (t.tags.has("Demonym") || t.tags.has("Language")) return true;
   if (!t.capitalised) return false;
   const word = t.upper ? titleCase(t.core) : t.core;
-  if (GROUP_WORDS.test(word) || demonymCountry(word) !== undefined) return true;
+  if (GROUP_WORDS.test(word) || LANGUAGES.test(word) || demonymCountry(word) !== undefined) return true;
   if (t.upper) return false;
   // "Marxism"; "Bostonians", "Abolitionists", "Israelites": an -ism, and the people of a place, a cause or a faith.
   if (/^\p{Lu}\p{Ll}{3,}(?:ism|ians|ists|ites)$/u.test(word)) return true;
   return /(?:ian|ean|ican|ese|ish)$/.test(t.core) && t.core.length >= 6 && !t.tags.has("FirstName") && !t.tags.has("LastName");
 }
 
+/** A demonym, a language or a group word as a bare form ("English" of "English-language"). */
+export function isDemonymForm(word: string): boolean {
+  return demonymCountry(word) !== undefined || GROUP_WORDS.test(word) || LANGUAGES.test(word) || /Demonym|Language/.test(String(LEXICON[word.toLowerCase()] ?? ""));
+}
+
 /** Faiths, their branches and followers, and the members of political camps: adjectives and group nouns. */
 const GROUP_WORDS = new RegExp(
   `^(?:${"Muslim|Moslem|Islamic|Islamist|Sunni|Shia|Shiite|Shi'ite|Alawite|Christian|Catholic|Protestant|Evangelical|Orthodox|Anglican|Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Mormon|Jewish|Jew|Hindu|Buddhist|Sikh|Jain|Taoist|Confucian|Zionist|Jihadist|Salafist|Republican|Democrat|Socialist|Communist|Marxist|Leninist|Maoist|Fascist|Nazi|Liberal|Conservative|Libertarian|Progressive|Populist|Nationalist|Unionist|Loyalist|Royalist|Islamist"}|Jews|Jewry)s?$`,
 );
+
+/** Languages that are no country's demonym ("English", "Urdu", "Swahili"): adjectives and nouns, not names. */
+const LANGUAGES =
+  /^(?:English|Spanish|Arabic|Mandarin|Cantonese|Hindi|Urdu|Bengali|Bangla|Punjabi|Tamil|Telugu|Marathi|Gujarati|Swahili|Persian|Farsi|Dari|Pashto|Hebrew|Yiddish|Latin|Sanskrit|Kurdish|Tagalog|Amharic|Hausa|Yoruba|Igbo|Zulu|Xhosa|Catalan|Basque|Galician|Gaelic|Esperanto|Creole|Berber|Tibetan|Uyghur|Malay)$/;
 
 /**
  * Can the first word of an organisation's name stand for it alone ("Apple" of "Apple Computer", "Ford" of "Ford Motor

@@ -3,11 +3,12 @@
 // gazetteer, organisation and place heads, compromise's tags and the words around it.
 import type { EntityType } from "../types";
 import {
-  CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isShoutedForm, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
+  CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isDemonymForm, isShoutedForm, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
   gazetteerVotes, isHonorific, isLexiconWord, isModelCode, isOtherPrefix, isOrgHead, isOrgLead, isOtherHead, isPlaceHead, isProductNoun, isProductTail,
   isShipPrefix, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
 import { COMMON_ACRONYMS } from "./gazetteer";
+import { placeFacts } from "./gazetteers";
 import type { Token } from "./tokens";
 
 export interface Candidate {
@@ -64,10 +65,13 @@ const PERSON_FOLLOWERS = new Set(
 );
 
 /** A headline in Title Case capitalises every content word, so capitals there say nothing about names. */
-export function isTitleCaseLine(tokens: readonly Token[]): boolean {
+export function isTitleCaseLine(tokens: readonly Token[], headline = false): boolean {
   const words = tokens.filter((t) => /\p{L}/u.test(t.core));
   if (words.length < 2) return false;
-  return words.every((t) => t.capitalised || FUNCTION_WORDS.has(t.core.toLowerCase()) || /^\d/.test(t.core));
+  const content = words.filter((t) => !FUNCTION_WORDS.has(t.core.toLowerCase()) && !/^\d/.test(t.core));
+  const lower = content.filter((t) => !t.capitalised).length;
+  // A long headline may keep a word or two of science or style in lowercase ("Mycobacterium tuberculosis", "using").
+  return lower === 0 || (headline && lower <= Math.floor((content.length - lower) / 4));
 }
 
 /** Maximal runs of capitalised words, joined by connectors where a name allows them ("University of X"). */
@@ -251,6 +255,8 @@ function startsWithCommonWord(tokens: readonly Token[], i: number, runEnd: numbe
   if ((isOrgLead(t) || isOrgHead(t)) && i < runEnd && tokens[i + 1]!.core === "of") return false;
   if (/^(today|tonight|yesterday|tomorrow|now|then|here|there|so|yes|no|well|oh|please|thanks)$/i.test(t.core)) return true;
   if (ctx.lowercaseWords.has(t.core.toLowerCase()) || isFunctionWord(t)) return true;
+  // "Maputo is…", "Reisine argued…": a word no English dictionary or lexicon knows is a name wherever it stands.
+  if (!isDictionaryWord(t) && !isLexiconWord(t) && !t.upper) return false;
   // "Apple launches…": a word the article capitalises inside its sentences too is a name at a sentence's start.
   if (ctx.capitalisedWords?.has(t.core)) return false;
   if (!isCommonWord(t)) return false;
@@ -331,6 +337,10 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   if (to > from && isDemonym(tokens[to]!) && !known(tokens[to]!.core)) return [];
   if (from > to) return [];
   if (to === from && (isDemonym(tokens[from]!) || isPlainAdjective(tokens[from]!) || /^(?:\p{Lu}\.?|[IVXLC]+)$/u.test(tokens[from]!.core))) return [];
+  // "English-language", "Chinese-made": a demonym's compound is an adjective.
+  if (to === from && /^[^-‐‑]+[-‐‑]\p{Ll}/u.test(tokens[from]!.core) && isDemonymForm(tokens[from]!.core.split(/[-‐‑]/)[0]!)) return [];
+  // "Eastern", "Northern": a direction alone.
+  if (to === from && DIRECTIONS.test(tokens[from]!.core)) return [];
   // "the Iranian Government", "the United States Government": a country's government is named by the country.
   if (to > from && GOVERNMENT.test(tokens[to]!.core)) {
     const place = knownAt(tokens, text, from, to - 1) === to - 1;
@@ -439,6 +449,16 @@ function isModelNumber(tokens: readonly Token[], i: number): boolean {
   // "Toyota 5 percent", "Arsenal 2-1": a quantity or a score, not a model.
   return !(next && ((next.punctBefore !== "" && /^[%-]/.test(next.punctBefore)) || QUANTITY_WORDS.test(next.core)));
 }
+/** "IgG", "ComK", "TSHβ", "GPHα": a short symbol mixing cases or holding a Greek letter, as the sciences name things. */
+const SCIENCE_SYMBOL = /^\p{Lu}\p{Ll}{1,2}\p{Lu}{1,2}\d*$|[α-ωΑ-Ω]/u;
+/** Names of taxa by their Latin endings: viruses, families, orders. */
+const TAXON = /^\p{Lu}\p{Ll}+(?:virus|viridae|idae|aceae|ales|phyta|mycetes|bacteria|bacter|coccus|bacillus)$/u;
+
+/** "coli" of "Escherichia coli": a Latin species name, lowercase, no English word. */
+function isSpeciesEpithet(t: Token): boolean {
+  return !t.capitalised && /^\p{Ll}{3,}(?:i|ae|is|us|um|ensis|oides|ica|icus|ata|atus|ella|ii|ens|es)$/u.test(t.core) && !isDictionaryWord(t) && !t.tags.has("Verb");
+}
+
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|april|june|july|august|september|october|november|december)$/i;
 const QUANTITY_WORDS = /^(million|billion|trillion|thousand|hundred|percent|per|points?|years?|months?|weeks?|days?|hours?|minutes?|people|times|shares|dollars|euros|yuan|pounds|cents|km|miles|kg|tons|tonnes|degrees|metres|meters|feet|inches|to|of)$/i;
 
@@ -461,7 +481,13 @@ function otherName(ctx: LineContext, from: number, to: number): Candidate | "nam
   const next = tokens[to + 1];
   const closeQuote = text.slice(tokens[to]!.coreEnd, tokens[to]!.coreEnd + 1);
   const quoted = multi && /[“"‘]$/.test(first.punctBefore) && /^[”"’]/.test(closeQuote) && !isOrgHead(tokens[to]!);
+  const next2 = tokens[to + 1];
+  // "Escherichia coli", "Pimephales promelas": a genus and its species, in Latin.
+  const species = !multi && next2 !== undefined && next2.punctBefore === "" && isSpeciesEpithet(next2) && !known(first.core) && !isDictionaryWord(first);
+  if (species) return { ...candidate(ctx, from, to + 1), type: "other" };
   const cue =
+    // "IgG", "TSHβ", "LipC", "Phlebovirus", "Bunyaviridae": a symbol or a taxon of the sciences.
+    (!multi && (SCIENCE_SYMBOL.test(first.core) || TAXON.test(first.core))) ||
     (isOtherHead(tokens[head]!) && (multi || !isDictionaryWord(tokens[head]!))) ||
     numbered ||
     words.some(isModelCode) ||
@@ -556,6 +582,7 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   if (last.tags.has("Organization")) votes.organization++;
   const described = describedAs(tokens, from);
   if (described) return { type: described, strong: true };
+  if (isCited(tokens, to)) return { type: "person", strong: true };
   // "Ford's shares", "Apple's chief executive", "Ford's North American losses": what only a company has.
   if (last.possessive && tokens.slice(to + 1, to + 4).some((t, i) => (i === 0 || t.punctBefore === "") && COMPANY_THINGS.test(t.core))) {
     return { type: "organization", strong: true };
@@ -563,6 +590,8 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   const listed = gazetteerVotes(words);
   votes.person += listed.person;
   votes.place += listed.place;
+  // "Southern Africa", "Northern Mindanao": a direction and a place is a place.
+  if (words.length > 1 && DIRECTIONS.test(first.core) && (known(last.core)?.type === "place" || placeFacts(last.core))) return { type: "place", strong: true };
   // "Air France", "Radio Free Asia": an ordinary word before a country's name makes a company or a body of it; a
   // direction makes a part of it ("Northern Mindanao").
   if (words.length > 1 && known(last.core)?.type === "place" && isDictionaryWord(first) && !DIRECTIONS.test(first.core)) votes.organization += 2;
@@ -596,6 +625,14 @@ function isShouted(tokens: readonly Token[], i: number): boolean {
   const caps = (u: Token | undefined) => u !== undefined && u.upper && u.punctBefore === "";
   if (caps(tokens[i - 1]) || (caps(tokens[i + 1]) && tokens[i + 1]!.punctBefore === "")) return true;
   return isShoutedForm(t.core);
+}
+
+/** "Reisine (1988)", "Smith et al.", "(Slade, 1994)": an author, cited. */
+function isCited(tokens: readonly Token[], to: number): boolean {
+  const next = tokens[to + 1];
+  if (!next) return false;
+  if (next.core === "et" && tokens[to + 2]?.core === "al") return true;
+  return /^[(,]$/.test(next.punctBefore) && /^(?:1[5-9]|20)\d\d[a-z]?$/.test(next.core) && /^[),;:]/.test(tokens[to + 2]?.punctBefore ?? ")");
 }
 
 /** "Store" in "Music Store", "Air" in "MacBook Air": a word English uses in lowercase. */
