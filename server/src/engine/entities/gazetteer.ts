@@ -191,7 +191,7 @@ union|party|chamber|congress|parliament|assembly|republic|kingdom|group|army|nav
 export const PLACE_HEADS = new Set(
   list(`street|st|avenue|ave|road|square|park|bridge|river|lake|mountain|mountains|mount|mt|island|islands|sea|ocean|
 strait|bay|gulf|valley|desert|peninsula|coast|canal|airport|station|port|harbor|harbour|province|county|district|
-region|state|city|town|village|ward|borough|beach|capital|house|palace|hall|tower|plaza|stadium|arena|base`),
+region|state|country|city|town|village|ward|borough|beach|campus|capital|house|palace|hall|tower|plaza|stadium|arena|base`),
 );
 
 /**
@@ -203,7 +203,7 @@ export const OTHER_HEADS = new Set(
   list(`war|wars|dialogue|conference|summit|expo|games|olympics|paralympics|cup|championship|championships|festival|
 awards|crisis|revolution|accord|accords|agreement|treaty|convention|protocol|charter|declaration|act|amendment|bill|
 law|code|talks|meeting|election|elections|primary|protest|protests|massacre|attack|attacks|bombing|bombings|scandal|
-affair|pandemic|epidemic|outbreak|hurricane|typhoon|cyclone|storm|earthquake|day|week|year|era|age|doctrine|plan|
+affair|pandemic|epidemic|outbreak|flu|influenza|virus|disease|syndrome|fever|pox|hurricane|typhoon|cyclone|storm|earthquake|day|week|year|era|age|doctrine|plan|
 deal|project|initiative|strategy|policy|prize|award|medal|trophy|tournament|open|marathon|race|
 prix|show|fair|weekend|season|series|tour|index|average|composite|campaign|
 album|novel|film|movie|opera|symphony|sonata|anthology|manifesto`),

@@ -27,19 +27,21 @@ interface Line extends Span {
 export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger = "compromise"): EntityResult {
   const lines = readLines(text, layout, tagger);
   const lowercaseWords = new Set<string>();
-  const capitalisedWords = new Set<string>();
+  const capitalisedWords = new Map<string, number>();
+  const capitalisedAnywhere = new Map<string, number>();
   for (const line of lines) {
-    if (line.titleCase) continue;
     for (const t of line.tokens) {
+      if (t.capitalised && !t.upper) capitalisedAnywhere.set(t.core, (capitalisedAnywhere.get(t.core) ?? 0) + 1);
+      if (line.titleCase) continue;
       if (!t.capitalised) lowercaseWords.add(t.core.toLowerCase());
-      else if (!t.sentenceStart && !t.upper) capitalisedWords.add(t.core);
+      else if (!t.sentenceStart && !t.upper) capitalisedWords.set(t.core, (capitalisedWords.get(t.core) ?? 0) + 1);
     }
   }
 
   // Pass 1, by shape.
   const found: (Candidate & { boilerplate: boolean; line: Line })[] = [];
   for (const line of lines) {
-    for (const c of recognizeLine({ text, tokens: line.tokens, titleCase: line.titleCase, lowercaseWords, capitalisedWords })) {
+    for (const c of recognizeLine({ text, tokens: line.tokens, titleCase: line.titleCase, lowercaseWords, capitalisedWords, capitalisedAnywhere })) {
       found.push({ ...c, boilerplate: line.boilerplate, line });
     }
   }
@@ -167,6 +169,7 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType; 
   // Types the article's own words gave (a head, a title, "the carmaker Ford"), as against the gazetteer's.
   const byContext = new Map<string, EntityType>();
   for (const c of live) if (c.type && c.canonical === undefined) byContext.set(nameKey(c.text), c.type);
+  const heads = new Set(live.map((c) => nameTokens(c.text)).filter((w) => w.length > 1).map((w) => w.at(-1)!));
   const out: (T & { type: EntityType; weak?: true })[] = [];
   for (const c of live) {
     const key = nameKey(c.text);
@@ -178,12 +181,28 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType; 
     // "the Chrysler Aspen", "Toyota Prius": a company's name, then a word: its model, not a person.
     if (type === "person" && !single && c.type === null && !strong.has(key) && byContext.get(words[0]!) === "organization") type = "other";
     if (!type) continue;
+    // "the Administration", "the Government", "the Committee" alone, with no full name in the article it stands for.
+    if (single && GENERIC_ALONE.has(key) && !known(c.text) && !heads.has(key)) continue;
     // A type only guessed (from the shape, the tagger, a word of a guessed name): the folder may know better.
     const firm = c.type !== null || strong.has(key) || (single && byPart.get(key) === type && byPartFirm.has(key));
     out.push({ ...c, type, ...(familyName && { canonical: undefined }), ...(!firm && { weak: true as const }) });
   }
-  return splitHyphenated(out, new Map([...byPart, ...strong]));
+  // A hyphenated name splits where its parts are names of their own elsewhere in the article ("Biden-Xi"), never by
+  // its own words ("Jean-Pierre").
+  const elsewhere = new Map<string, EntityType>();
+  for (const c of out) {
+    if (/[-‐‑]\p{Lu}/u.test(c.text)) continue;
+    const words = nameTokens(c.text);
+    elsewhere.set(words[0]!, byPart.get(words[0]!) ?? c.type);
+    elsewhere.set(words.at(-1)!, byPart.get(words.at(-1)!) ?? c.type);
+  }
+  return splitHyphenated(out, elsewhere);
 }
+
+/** Capitalised common nouns that name no body by themselves: a reference to one named in full, or to none. */
+const GENERIC_ALONE = new Set(
+  "administration government nation division committee department agency office bureau ministry commission council court cabinet board authority company group bank university college school institute party army navy police state city county district region province country municipality capital constitution crown".split(" "),
+);
 
 /**
  * An acronym takes the verdict of the long form it abbreviates, wherever the article uses it: the long form's type

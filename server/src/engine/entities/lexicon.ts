@@ -30,7 +30,7 @@ export const isOtherPrefix = (t: Token) => OTHER_PREFIXES.has(lower(t));
 export const isProductTail = (t: Token) => PRODUCT_TAILS.has(lower(t));
 /** "sedan" in "the Ford Taurus sedan": a lowercase noun for a kind of product. */
 export const isProductNoun = (t: Token) => !t.capitalised && PRODUCT_NOUNS.has(t.core.toLowerCase());
-export const isShipPrefix = (t: Token) => SHIP_PREFIXES.has(t.core.replace(/\./g, ""));
+export const isShipPrefix = (t: Token) => SHIP_PREFIXES.has(t.core);
 /** "A380", "PS5", "F-16": letters and digits in one word, the way models are coded (not a known name like "G20"). */
 export const isModelCode = (t: Token) => /\p{L}/u.test(t.core) && /\d/.test(t.core) && !known(t.core) && !COMMON_ACRONYMS.has(t.core);
 /** "iPhone", "iTunes", "eBay": a lowercase letter or two, then a capital: how brands and products are spelt. */
@@ -40,7 +40,7 @@ const singular = (word: string) => word.replace(/(?<=[^s])s$/, "");
 export const isOrgHead = (t: Token) => ORG_HEADS.has(lower(t)) || (t.capitalised && ORG_HEADS.has(singular(lower(t))));
 export const isOrgLead = (t: Token) => ORG_LEADS.has(lower(t)) || (t.capitalised && ORG_LEADS.has(singular(lower(t))));
 export const isPlaceHead = (t: Token) => PLACE_HEADS.has(lower(t));
-export const isHonorific = (t: Token) => /^(mr|mrs|ms|miss|dr|sir|dame|mx)\.?$/i.test(t.core);
+export const isHonorific = (t: Token) => /^(?:mr|mrs|ms|miss|dr|sir|dame|mx|hon|honorable|honourable)\.?$/i.test(t.core);
 
 /**
  * "Chinese", "American", "Romanian", and words of the same kind for faiths and political camps ("Muslim", "Sunni",
@@ -66,7 +66,7 @@ export function isDemonymForm(word: string): boolean {
 
 /** Faiths, their branches and followers, and the members of political camps: adjectives and group nouns. */
 const GROUP_WORDS = new RegExp(
-  `^(?:${"Muslim|Moslem|Islamic|Islamist|Sunni|Shia|Shiite|Shi'ite|Alawite|Christian|Catholic|Protestant|Evangelical|Orthodox|Anglican|Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Mormon|Jewish|Jew|Hindu|Buddhist|Sikh|Jain|Taoist|Confucian|Zionist|Jihadist|Salafist|Republican|Democrat|Socialist|Communist|Marxist|Leninist|Maoist|Fascist|Nazi|Liberal|Conservative|Libertarian|Progressive|Populist|Nationalist|Unionist|Loyalist|Royalist|Islamist"}|Jews|Jewry)s?$`,
+  `^(?:${"Muslim|Moslem|Islamic|Islamist|Sunni|Shia|Shiite|Shi'ite|Alawite|Christian|Catholic|Protestant|Evangelical|Orthodox|Anglican|Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Mormon|Jewish|Jew|Hindu|Buddhist|Sikh|Jain|Taoist|Confucian|Zionist|Jihadist|Salafist|Republican|Democrat|Socialist|Communist|Marxist|Leninist|Maoist|Fascist|Nazi|Liberal|Conservative|Libertarian|Progressive|Populist|Nationalist|Unionist|Loyalist|Royalist|Islamist|Latino|Latina|Latinx|Hispanic|Indigenous|Aboriginal|Quaker|Puritan|Brahmin|Islander|Amish|Druze|Kurd|Pashtun|Tamil|Sinhalese|Tutsi|Hutu"}|Jews|Jewry)s?$`,
 );
 
 /** Languages that are no country's demonym ("English", "Urdu", "Swahili"): adjectives and nouns, not names. */
@@ -185,8 +185,16 @@ export function gazetteerVotes(words: readonly Token[]): { person: number; place
     votes.place += Math.max(0, size - common) + (words.length > 1 ? 2 : 0);
   }
   // A name alone says little of a person: companies are named after people (Ford, Chrysler, Dell), and a person named
-  // alone was mostly named in full before (the article binds "Blinken" to "Antony Blinken").
-  if (words.length === 1) return votes;
+  // alone was mostly named in full before (the article binds "Blinken" to "Antony Blinken"). A given name that is no
+  // surname, place or English word ("Karine") is a person's, though; and a town that shares a common surname or given
+  // name ("Taylor", "Perry") is no evidence of a place.
+  if (words.length === 1) {
+    const rank = surname(whole)?.rank;
+    const given = givenName(whole) !== undefined && !isDictionaryForm(whole);
+    if (given && rank === undefined && !place) votes.person += 1.2;
+    if (place && place.kind === "city" && (given || (rank !== undefined && rank <= 5000))) votes.place = Math.max(0, votes.place - 1.5);
+    return votes;
+  }
   const first = form(words[0]!);
   const last = form(words.at(-1)!);
   const rank = surname(last)?.rank;

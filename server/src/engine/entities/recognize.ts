@@ -104,7 +104,9 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
       if (!CONNECTORS.has(word) || !after || !after.capitalised || after.punctBefore !== "") break;
       const head = tokens[j]!;
       const allowed =
-        word === "of"
+        // "Envoy for Climate", "Secretary for Health": a title's complement, cut from the name later.
+        word === "for" && isTitleHead(head) ? true
+        : word === "of"
           ? isOrgLead(head) || isTitleWord(head) || isPlaceHead(head) || isOrgHead(head) ||
             tokens.slice(i, j + 1).some((_, k) => known(tokens.slice(i + k, j + 3).map((t) => t.core).join(" ")) !== undefined) // "United States of America"
         : word === "and" || word === "&"
@@ -156,8 +158,10 @@ export interface LineContext {
   titleCase: boolean;
   /** Lowercase words the article uses: a capitalised sentence-initial word that also appears in lowercase is common. */
   lowercaseWords: ReadonlySet<string>;
-  /** Words the article capitalises inside sentences (not at their start, not in Title Case lines). */
-  capitalisedWords?: ReadonlySet<string>;
+  /** Words the article capitalises inside sentences (not at their start, not in Title Case lines), and how often. */
+  capitalisedWords?: ReadonlyMap<string, number>;
+  /** How often the article writes each word capitalised, wherever (headline and sentence starts included). */
+  capitalisedAnywhere?: ReadonlyMap<string, number>;
 }
 
 /** Names in one line, by shape. */
@@ -274,8 +278,8 @@ function knownAndAcronyms(ctx: LineContext, from: number, to: number): Candidate
     if (k >= 0) {
       out.push(candidate(ctx, i, k));
       i = k;
-    } else if (isAcronym(ctx.tokens[i]!) && ctx.tokens[i]!.upper) {
-      out.push({ ...candidate(ctx, i, i), type: null });
+    } else if (isAcronym(ctx.tokens[i]!) && ctx.tokens[i]!.upper && !isShouted(ctx.tokens, i)) {
+      out.push({ ...candidate(ctx, i, i), type: null, acronym: true });
     }
   }
   return out;
@@ -336,7 +340,7 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   // "North American", "South Korean": an adjective of nationality, not a name.
   if (to > from && isDemonym(tokens[to]!) && !known(tokens[to]!.core)) return [];
   if (from > to) return [];
-  if (to === from && (isDemonym(tokens[from]!) || isPlainAdjective(tokens[from]!) || /^(?:\p{Lu}\.?|[IVXLC]+)$/u.test(tokens[from]!.core))) return [];
+  if (to === from && (isDemonym(tokens[from]!) || isPlainAdjective(tokens[from]!) || NO_NAME_ALONE.test(tokens[from]!.core))) return [];
   // "English-language", "Chinese-made": a demonym's compound is an adjective.
   if (to === from && /^[^-‐‑]+[-‐‑]\p{Ll}/u.test(tokens[from]!.core) && isDemonymForm(tokens[from]!.core.split(/[-‐‑]/)[0]!)) return [];
   // "Eastern", "Northern": a direction alone.
@@ -414,13 +418,23 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
     else if (shape) name.fallback = shape.type;
     // Capitalised words that are no person's name: a company or body ("Apple Computer"); alone inside a sentence,
     // only when the word is no ordinary word to compromise ("Chrysler", not "Hope").
-    else if (from < to || (!tokens[from]!.sentenceStart && !isLexiconWord(tokens[from]!))) name.fallback = "organization";
+    // An English word capitalised once ("Fax:", "Christmas", "Liberty") is not enough; one the article capitalises
+    // again and again is ("Apple").
+    else if (from < to || (!tokens[from]!.sentenceStart && !isLexiconWord(tokens[from]!) && (!isDictionaryWord(tokens[from]!) || (ctx.capitalisedAnywhere?.get(tokens[from]!.core) ?? 0) >= 2))) {
+      name.fallback = "organization";
+    }
   }
   out.push(name);
   return out;
 }
 
 const LEGAL_FORM = /^(?:Company|Co\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|PLC|plc|AG|GmbH|SA|NV|Group|Holdings)$/;
+/**
+ * Never a name alone: a letter, a roman numeral, a pronoun's contraction ("I’d", "Isn’t"), a suffix or a degree
+ * ("Jr.", "J.D.", "Ph.D.").
+ */
+const NO_NAME_ALONE =
+  /^(?:\p{Lu}\.?|[IVXLC]+|(?:I|It|He|She|We|They|You|There|That|What|Who|Here|Let)['’](?:d|m|ll|ve|s|re)|\p{Lu}\p{Ll}*n['’]t|Jr\.?|Sr\.?|Esq\.?|J\.D\.|Ph\.D\.|M\.D\.|B\.A\.|B\.S\.|M\.A\.|M\.S\.|M\.P\.P\.|M\.B\.A\.|LL\.M\.|LL\.B\.)$/u;
 const DIRECTIONS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|new|old|inner|outer|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)$/i;
 const GOVERNMENT = /^(?:Government|Administration|Regime|Authorities|Govt)$/i;
 

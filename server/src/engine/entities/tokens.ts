@@ -34,6 +34,9 @@ const WORD = /(?![\u{1D400}-\u{1D7FF}])[\p{L}\p{N}](?:(?![\u{1D400}-\u{1D7FF}])[
 const DOTTED_ABBREVIATION = /^(?:\p{L}\.)*\p{L}$/u;
 const TITLE_ABBREVIATIONS = new Set(["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Adm", "Rev", "St", "Mt", "Jr", "Sr", "Corp", "Inc", "Co", "Ltd", "Bros", "Ft"]);
 
+/** "MS" → "Ms": abbreviations are listed as they are written in running text; transcripts write them in capitals. */
+const capitalise = (word: string) => word.charAt(0) + word.slice(1).toLowerCase();
+
 /**
  * How words get their tags. "compromise" runs its tagger over the line (context-aware, ~0.07 MB/s); "lexicon" only
  * looks each word up in compromise's lexicon (context-free, hundreds of times faster): the fast first pass over a
@@ -56,7 +59,7 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
   for (let m = WORD.exec(line); m; m = WORD.exec(line)) {
     let word = m[0];
     let end = m.index + word.length;
-    if (line[end] === "." && (DOTTED_ABBREVIATION.test(word) || TITLE_ABBREVIATIONS.has(word)) && /\p{Lu}/u.test(word)) {
+    if (line[end] === "." && (DOTTED_ABBREVIATION.test(word) || TITLE_ABBREVIATIONS.has(word) || TITLE_ABBREVIATIONS.has(capitalise(word))) && /\p{Lu}/u.test(word)) {
       // "U.S." keeps its last period unless that period also ends the sentence before a capital... which is
       // indistinguishable; names win, since a lost period costs nothing downstream.
       word += ".";
