@@ -296,3 +296,19 @@ describe("the sciences' names", () => {
     expect(names(analyse("The virus spread in Southern Africa, and Eastern officials cited English-language reports."))).toEqual(["Southern Africa:place"]);
   });
 });
+
+describe("government, countries and teams", () => {
+  it("an administration is its leader's; a republic or a state of a known place is that place", () => {
+    const a = analyse("Joe Biden spoke. The Biden Administration met envoys of the Republic of Korea and the State of Alabama.");
+    expect(names(a)).toEqual(["Joe Biden:person", "Biden:person", "Republic of Korea:place", "State of Alabama:place"]);
+  });
+
+  it("a place and a plural is a team; two ordinary words joined by 'and' up to a head are one body", () => {
+    const a = analyse("Fans of the Miami Hurricanes watched the National Aeronautics and Space Administration launch, in Washington, D.C. He left.");
+    expect(names(a)).toEqual(["Miami Hurricanes:organization", "National Aeronautics and Space Administration:organization", "Washington:place", "D.C.:place"]);
+  });
+
+  it("an English word is seldom a person's last name; an adjective alone is no name", () => {
+    expect(names(analyse("Editors of the Harvard Law Review met Federal officials and Congressional aides on Monday."))).toEqual(["Harvard Law Review:organization"]);
+  });
+});

@@ -101,6 +101,7 @@ export const PLACE_ALIASES: string[][] = [
   ["United States", "US", "U.S.", "USA", "U.S.A.", "United States of America", "America"],
   ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
   ["Washington", "Washington DC", "Washington D.C."],
+  ["District of Columbia", "D.C."],
   ["United Arab Emirates", "UAE"],
   ["New York", "New York City"],
   ["Kyiv", "Kiev"],
@@ -160,7 +161,7 @@ export const TITLE_WORDS = new Set([...TITLE_HEADS, ...TITLE_MODIFIERS]);
 /** Acronyms that are ordinary words of English, not organisations ("CEO", "TV", "GDP"). */
 export const COMMON_ACRONYMS = new Set(
   list(`CEO|CFO|COO|CTO|CIO|VP|TV|PC|OS|AI|IT|HR|PR|ID|VIP|GDP|GNP|CPI|USD|EUR|GBP|JPY|RMB|UTC|GMT|EST|EDT|PST|PDT|CST|
-CET|BST|CEST|EEST|WET|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT|ET|PT|AM|PM|LCD|LED|OLED|MP3|MP4|DVD|CD|CDs|SDK|API|CPU|GPU|RAM|USB|GPS|SUV|SUVs|EV|EVs|HIV|AIDS|DNA|RNA|FAQ|PDF|
+TTY|TDD|CET|BST|CEST|EEST|WET|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT|ET|PT|AM|PM|LCD|LED|OLED|MP3|MP4|DVD|CD|CDs|SDK|API|CPU|GPU|RAM|USB|GPS|SUV|SUVs|EV|EVs|HIV|AIDS|DNA|RNA|FAQ|PDF|
 HTML|URL|WiFi|OK|HQ|IPO|R&D|M&A|Q1|Q2|Q3|Q4|FY|YoY|ETF|CEOs|MBA|PhD|BA|MA|MD|RSS|SMS|GB|MB|KB|TB|MPH|KM|CO2|LNG|
 ICBM|UAV|AWOL|POW|POWs|PS|NB|ASAP|DIY|FYI|TBA|TBD|RIP|OMG|LOL|COVID|COVID-19|SARS|MERS|H1N1`),
 );
@@ -168,7 +169,7 @@ ICBM|UAV|AWOL|POW|POWs|PS|NB|ASAP|DIY|FYI|TBA|TBD|RIP|OMG|LOL|COVID|COVID-19|SAR
 export const ORG_HEADS = new Set(
   list(`
 institute|institution|ministry|council|fund|department|center|centre|corp|corporation|company|co|inc|incorporated|
-ltd|limited|llc|plc|ag|gmbh|sa|spa|nv|group|holdings|university|college|school|academy|agency|bureau|office|authority|
+ltd|limited|llc|llp|lp|pllc|plc|railway|railways|railroad|ag|gmbh|sa|spa|nv|group|holdings|university|college|school|academy|agency|bureau|office|authority|
 commission|committee|board|bank|association|federation|union|league|party|organization|organisation|foundation|trust|
 society|club|corps|army|navy|force|forces|guard|police|court|courts|parliament|congress|senate|assembly|cabinet|government|
 administration|department|service|services|network|times|post|journal|news|herald|tribune|gazette|daily|press|media|

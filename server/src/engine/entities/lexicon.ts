@@ -59,6 +59,12 @@ export function isDemonym(t: Token): boolean {
   return /(?:ian|ean|ican|ese|ish)$/.test(t.core) && t.core.length >= 6 && !t.tags.has("FirstName") && !t.tags.has("LastName");
 }
 
+/** compromise's lexicon knows the word as an adjective and nothing else ("Federal", "Congressional"). */
+export function isAdjectiveForm(word: string): boolean {
+  const entry = LEXICON[word.toLowerCase()];
+  return entry !== undefined && /^(?:Adjective|Comparable)$/.test(String(entry));
+}
+
 /** A demonym, a language or a group word as a bare form ("English" of "English-language"). */
 export function isDemonymForm(word: string): boolean {
   return demonymCountry(word) !== undefined || GROUP_WORDS.test(word) || LANGUAGES.test(word) || /Demonym|Language/.test(String(LEXICON[word.toLowerCase()] ?? ""));
@@ -81,6 +87,7 @@ const LANGUAGES =
 export function isOrgFirstWord(word: string): boolean {
   const w = word.toLowerCase();
   return !TITLE_WORDS.has(w) && !ORG_HEADS.has(w) && !ORG_LEADS.has(w) && !PLACE_HEADS.has(w) && !FUNCTION_WORDS.has(w) &&
+    (placeFacts(word)?.population ?? 0) < 50_000 &&
     !GENERIC_FIRST_WORDS.test(w) && demonymCountry(word) === undefined && !GROUP_WORDS.test(word) && !KNOWN_NAMES.has(word) &&
     !/^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w);
 }

@@ -3,12 +3,12 @@
 // gazetteer, organisation and place heads, compromise's tags and the words around it.
 import type { EntityType } from "../types";
 import {
-  CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isDemonymForm, isShoutedForm, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
+  CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isAdjectiveForm, isDemonymForm, isShoutedForm, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
   gazetteerVotes, isHonorific, isLexiconWord, isModelCode, isOtherPrefix, isOrgHead, isOrgLead, isOtherHead, isPlaceHead, isProductNoun, isProductTail,
   isShipPrefix, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
 import { COMMON_ACRONYMS } from "./gazetteer";
-import { placeFacts } from "./gazetteers";
+import { placeFacts, surname } from "./gazetteers";
 import type { Token } from "./tokens";
 
 export interface Candidate {
@@ -111,7 +111,9 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
             tokens.slice(i, j + 1).some((_, k) => known(tokens.slice(i + k, j + 3).map((t) => t.core).join(" ")) !== undefined) // "United States of America"
         : word === "and" || word === "&"
           // "Centers for Disease Control and Prevention", not "Bank of America and Citigroup".
-          ? tokens.slice(i, j + 1).some((t) => /^(for|of)$/.test(t.core)) && isDictionaryWord(after) && !isOrgLead(after) && !known(after.core)
+          ? (tokens.slice(i, j + 1).some((t) => /^(for|of)$/.test(t.core)) && isDictionaryWord(after) && !isOrgLead(after) && !known(after.core)) ||
+            // "National Aeronautics and Space Administration": ordinary words on both sides, ending in a head.
+            (j > i && tokens.slice(i, j + 1).every((t) => isDictionaryWord(t) || ENGLISH_SUFFIX.test(t.core)) && tokens.slice(j + 2, j + 5).some((t, k) => isOrgHead(t) && tokens.slice(j + 2, j + 3 + k).every((u) => u.capitalised && u.punctBefore === "")))
         : word === "the" ? false
         : isOrgHead(head) || isOrgLead(head);
       if (!allowed) break;
@@ -336,7 +338,9 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const speakerLetter = (t: Token) => /^\p{Lu}$/u.test(t.core);
   while (from <= to && (isFunctionWord(tokens[from]!) || (isDemonym(tokens[from]!) && !keepDemonym(from)) || edgeWord(from) || speakerLetter(tokens[from]!))) from++;
   // ("Liu He": a pronoun can end a name; a determiner or preposition cannot.)
-  while (to >= from && ((isFunctionWord(tokens[to]!) && !tokens[to]!.tags.has("Pronoun")) || edgeWord(to))) to--;
+  // (A pronoun after an abbreviation's period starts the next sentence: "Washington, D.C. He served…")
+  const newSentence = (i: number) => tokens[i]!.tags.has("Pronoun") && i > from && tokens[i - 1]!.core.endsWith(".");
+  while (to >= from && ((isFunctionWord(tokens[to]!) && (!tokens[to]!.tags.has("Pronoun") || newSentence(to))) || edgeWord(to))) to--;
   // "North American", "South Korean": an adjective of nationality, not a name.
   if (to > from && isDemonym(tokens[to]!) && !known(tokens[to]!.core)) return [];
   if (from > to) return [];
@@ -348,13 +352,23 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   // "the Iranian Government", "the United States Government": a country's government is named by the country.
   if (to > from && GOVERNMENT.test(tokens[to]!.core)) {
     const place = knownAt(tokens, text, from, to - 1) === to - 1;
-    return place ? [candidate(ctx, from, to - 1)] : tokens.slice(from, to).every((t) => isDemonym(t)) ? [] : [{ ...candidate(ctx, from, to), type: "organization" }];
+    if (place) return [candidate(ctx, from, to - 1)];
+    if (tokens.slice(from, to).every((t) => isDemonym(t))) return [];
+    // "the Biden Administration", "the Biden-Harris Administration": its leader's name, a person's.
+    if (to === from + 1 && !isDictionaryWord(tokens[from]!) && !isOrgHead(tokens[from]!)) return [{ ...candidate(ctx, from, from), fallback: "person" }];
+    return [{ ...candidate(ctx, from, to), type: "organization" }];
   }
   const whole = knownAt(tokens, text, from, to);
   if (whole === to) return [candidate(ctx, from, to)];
   const other = otherName(ctx, from, to);
   if (other === "names inside") return [];
   if (other) return [other];
+  // "Republic of Korea", "State of Alabama", "Gulf Coast of Florida": a country, a state, a place's part.
+  const of = tokens.findIndex((t, i) => i > from && i < to && t.core === "of");
+  if (of > from && knownAt(tokens, text, of + 1, to) === to && known(tokens.slice(of + 1, to + 1).map((t) => t.core).join(" "))?.type === "place" &&
+      tokens.slice(from, of).every((t) => COUNTRY_LEADS.test(t.core) || isPlaceHead(t))) {
+    return [{ ...candidate(ctx, from, to), type: "place" }];
+  }
   if (isOrganisationRun(tokens, from, to) || tokens.slice(from + 1, to + 1).some((t) => t.punctBefore === "&")) {
     while (from < to && isHonorific(tokens[from]!)) from++;
     // "Chairman of Apple Inc": the title is not part of the organisation's name.
@@ -435,6 +449,9 @@ const LEGAL_FORM = /^(?:Company|Co\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Lt
  */
 const NO_NAME_ALONE =
   /^(?:\p{Lu}\.?|[IVXLC]+|(?:I|It|He|She|We|They|You|There|That|What|Who|Here|Let)['’](?:d|m|ll|ve|s|re)|\p{Lu}\p{Ll}*n['’]t|Jr\.?|Sr\.?|Esq\.?|J\.D\.|Ph\.D\.|M\.D\.|B\.A\.|B\.S\.|M\.A\.|M\.S\.|M\.P\.P\.|M\.B\.A\.|LL\.M\.|LL\.B\.)$/u;
+/** Endings of English nouns a small dictionary may lack ("Aeronautics", "Stabilization"). */
+const ENGLISH_SUFFIX = /\p{Ll}(?:ics|ation|ment|ity|ance|ence|ure|ism|ogy|ship|ness)$/u;
+const COUNTRY_LEADS = /^(?:Republic|Kingdom|State|Commonwealth|Province|Territory|Emirate|Sultanate|Principality|Islamic|Democratic|People's|Federal|United|Grand|Duchy|City|County|District)$/;
 const DIRECTIONS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|new|old|inner|outer|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)$/i;
 const GOVERNMENT = /^(?:Government|Administration|Regime|Authorities|Govt)$/i;
 
@@ -451,7 +468,9 @@ const isCommonAcronym = (t: Token) => COMMON_ACRONYMS.has(t.core.replace(/\./g, 
 
 /** "Democratic", "Federal": an adjective alone is no name, however capitalised. */
 function isPlainAdjective(t: Token): boolean {
-  return !known(t.core) && isDictionaryWord(t) && t.tags.has("Adjective") && !t.tags.has("Noun");
+  if (known(t.core)) return false;
+  // ("Congressional", "Presidential": an adjective's ending, whether or not a small dictionary has the word.)
+  return /^\p{Lu}\p{Ll}+(?:ional|ial|ical|ive|ous)$/u.test(t.core) || (isDictionaryWord(t) && ((t.tags.has("Adjective") && !t.tags.has("Noun")) || isAdjectiveForm(t.core)));
 }
 
 /** A number that ends a model's or an edition's name: "Model 3", "Windows 11", "Boeing 747", "iPhone 4S", not a year. */
@@ -606,6 +625,10 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   votes.place += listed.place;
   // "Southern Africa", "Northern Mindanao": a direction and a place is a place.
   if (words.length > 1 && DIRECTIONS.test(first.core) && (known(last.core)?.type === "place" || placeFacts(last.core))) return { type: "place", strong: true };
+  // "Miami Hurricanes", "Indiana Hoosiers": a place and a plural, a team.
+  if (words.length === 2 && (known(first.core)?.type === "place" || placeFacts(first.core)) && /^\p{Lu}\p{Ll}+[^s]s$/u.test(last.core) && !placeFacts(last.core)) {
+    return { type: "organization", strong: true };
+  }
   // "Air France", "Radio Free Asia": an ordinary word before a country's name makes a company or a body of it; a
   // direction makes a part of it ("Northern Mindanao").
   if (words.length > 1 && known(last.core)?.type === "place" && isDictionaryWord(first) && !DIRECTIONS.test(first.core)) votes.organization += 2;
@@ -625,7 +648,9 @@ function typeByShape(ctx: LineContext, from: number, to: number): { type: Entity
   // ("Apple Computer", "Washington Mutual": two ordinary words, or a place and a word, make a company, not a person.)
   if (words.length === 2 && (isDictionaryWord(first) || known(first.core)) && isDictionaryWord(last) && !first.tags.has("FirstName")) return null;
   const firstIsName = first.tags.has("FirstName") || !isDictionaryWord(first) || /^(?:bin|ibn|abu|al|el|van|von|de|da|di|le|la|del)$/i.test(first.core);
-  if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && firstIsName && !isCommonNoun(last, ctx)) return { type: "person", strong: false };
+  // ("Harvard Law Review", "Appellate Section": a person's last name is seldom an English word, unless a common surname.)
+  const lastIsName = !isDictionaryWord(last) || (surname(last.core)?.rank ?? Infinity) <= 20000;
+  if (words.length >= 2 && words.length <= 4 && words.every(looksLikeName) && firstIsName && lastIsName && !isCommonNoun(last, ctx)) return { type: "person", strong: false };
   return null;
 }
 
