@@ -2,7 +2,7 @@
 // (compromise, chrono-node and the LSP libraries inside, the gazetteers' data in dist/gazetteers/), so the .vsix
 // ships no node_modules.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { copyGazetteers, ensureGazetteers } from "./scripts/gazetteers.mjs";
@@ -50,4 +50,6 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   copyGazetteers("dist/gazetteers");
+  // The learned model is inside the bundles; its card, with the attributions its licence asks for, ships beside them.
+  copyFileSync("server/src/engine/entities/typer-model.md", "dist/typer-model.md");
 }

@@ -8,12 +8,13 @@ import { Analyzer } from "./indexing/analyzer";
 import { defaultPoolSize } from "./indexing/pool";
 import { renderJson, renderReport } from "./report";
 
-const USAGE = `usage: article-lens analyze PATH... [--json] [--date FILE=YYYY-MM-DD ...]
+const USAGE = `usage: article-lens analyze PATH... [--json] [--date FILE=YYYY-MM-DD ...] [--quick] [--rules] [--cache DIR] [--jobs N]
 
   PATH        an article (.txt) or a folder, searched recursively for *.txt
   --json      print the analysis as JSON instead of a readable report
   --date F=D  the date of article F (its file name or path), for articles that do not state one
   --quick     tag words from the lexicon only: much faster, a little less accurate
+  --rules     weigh a name's weak evidence by the hand-set rules alone, not the learned model
   --cache DIR keep analyses in DIR and reuse them when nothing changed
   --jobs N    analyse on N worker threads (default: one per core; 1 = on the main thread)
 `;
@@ -22,6 +23,7 @@ interface CliArgs {
   paths: string[];
   json: boolean;
   quick: boolean;
+  rules: boolean;
   cache?: string;
   jobs: number;
   dates: Map<string, string>;
@@ -30,11 +32,12 @@ interface CliArgs {
 function parseArgs(argv: string[]): CliArgs | string {
   const [command, ...rest] = argv;
   if (command !== "analyze") return command ? `unknown command “${command}”` : "no command given";
-  const args: CliArgs = { paths: [], json: false, quick: false, jobs: defaultPoolSize(), dates: new Map() };
+  const args: CliArgs = { paths: [], json: false, quick: false, rules: false, jobs: defaultPoolSize(), dates: new Map() };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--json") args.json = true;
     else if (arg === "--quick") args.quick = true;
+    else if (arg === "--rules") args.rules = true;
     else if (arg === "--cache") {
       args.cache = rest[++i];
       if (!args.cache) return "--cache needs a folder";
@@ -147,7 +150,7 @@ export async function main(argv: string[]): Promise<number> {
         if (decoded.text === null) return;
         const date = args.dates.get(path) ?? args.dates.get(basename(path));
         try {
-          const analysis = await analyzer.analyze(decoded.text, { path, date, depth: args.quick ? "quick" : "full" });
+          const analysis = await analyzer.analyze(decoded.text, { path, date, depth: args.quick ? "quick" : "full", ...(args.rules && { weighing: "rules" as const }) });
           corpus.upsert(path, analysis);
           texts.set(path, decoded.text);
           // What was not analysed (the rest of a very large file) is said on stderr too, so --json users see it.

@@ -25,7 +25,7 @@ export function analyzeArticle(fullText: string, options: AnalyzeOptions = {}): 
   const layout = readLayout(text);
   const dct = readArticleDate(text, layout, options);
   const depth = options.depth ?? "full";
-  const { entities, mentions } = findEntities(text, layout, depth === "full" ? "compromise" : "lexicon");
+  const { entities, mentions } = findEntities(text, layout, depth === "full" ? "compromise" : "lexicon", options.weighing ?? "learned");
   const timexes = options.namesOnly ? [] : findTimexes(text, layout, dct);
   return { engineVersion: ENGINE_VERSION, depth, layout, dct, entities, mentions, timexes, notices };
 }

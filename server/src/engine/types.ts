@@ -121,6 +121,8 @@ export interface ArticleAnalysis {
   notices: string[];
 }
 
+export type Weighing = "learned" | "rules";
+
 export interface AnalyzeOptions {
   /**
    * "full" runs compromise's tagger; "quick" tags words from its lexicon alone, about 6× faster and a little less
@@ -133,4 +135,9 @@ export interface AnalyzeOptions {
   path?: string;
   /** An explicit article date (YYYY-MM-DD), from the CLI's --date or an editor setting. */
   date?: string;
+  /**
+   * How a name's weak evidence is weighed where no strong cue decides its type: by the learned model shipped with the
+   * engine (default), or by the hand-set rules alone (the CLI's --rules: to compare, or to do without the model).
+   */
+  weighing?: Weighing;
 }

@@ -25,7 +25,7 @@ const KEY_BYTES = 40;
 
 /** The key of an analysis: what it was computed from. Only the file's name matters of its path (a date in it). */
 export function cacheKey(text: string, options: AnalyzeOptions): string {
-  const inputs = JSON.stringify([ENGINE_VERSION, options.depth ?? "full", options.date ?? null, options.path ? basename(options.path) : null]);
+  const inputs = JSON.stringify([ENGINE_VERSION, options.depth ?? "full", options.date ?? null, options.path ? basename(options.path) : null, options.weighing ?? "learned"]);
   return createHash("sha1").update(inputs).update("\0").update(text).digest("hex");
 }
 

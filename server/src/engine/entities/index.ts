@@ -4,7 +4,7 @@
 //         → types settled across the article → pass 2: every occurrence of the article's names (scan.ts)
 //         → identity within the article (within.ts) → roles (roles.ts)
 import { lines as nonEmptyLines } from "../read/sentences";
-import type { ArticleEntity, ArticleLayout, EntityType, Mention, Role, Span } from "../types";
+import type { ArticleEntity, ArticleLayout, EntityType, Mention, Role, Span, Weighing } from "../types";
 import { isAcronymForm, isDictionaryForm, isGivenNameForm, isOrgFirstWord, known, titleCase } from "./lexicon";
 import { nameKey, nameTokens } from "./names";
 import { appositiveAfter, roleBefore } from "./roles";
@@ -24,7 +24,7 @@ interface Line extends Span {
   boilerplate: boolean;
 }
 
-export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger = "compromise"): EntityResult {
+export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger = "compromise", weighing: Weighing = "learned"): EntityResult {
   const lines = readLines(text, layout, tagger);
   const lowercaseWords = new Set<string>();
   const capitalisedWords = new Map<string, number>();
@@ -41,7 +41,7 @@ export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger
   // Pass 1, by shape.
   const found: (Candidate & { boilerplate: boolean; line: Line })[] = [];
   for (const line of lines) {
-    for (const c of recognizeLine({ text, tokens: line.tokens, titleCase: line.titleCase, lowercaseWords, capitalisedWords, capitalisedAnywhere })) {
+    for (const c of recognizeLine({ text, tokens: line.tokens, titleCase: line.titleCase, lowercaseWords, capitalisedWords, capitalisedAnywhere, weighing })) {
       found.push({ ...c, boilerplate: line.boilerplate, line });
     }
   }
