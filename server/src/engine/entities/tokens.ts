@@ -67,7 +67,7 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
       WORD.lastIndex = end;
     }
     // "Washington-based", "Republican-controlled": the name before the hyphen stands alone.
-    const compound = /^(\p{Lu}[\p{L}.]*)[-‐‑](based|born|led|backed|made|owned|run|funded|controlled|style|era|bound|allied|aligned|linked|related|friendly|centric|focused)$/u.exec(word);
+    const compound = /[-‐‑]/.test(word) ? COMPOUND.exec(word) : null;
     if (compound) {
       word = compound[1]!;
       end = m.index + word.length;
@@ -77,8 +77,10 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
       previousEnd = end;
       continue;
     }
-    const possessive = /['’]s$/i.test(word) && word.length > 2;
-    const core = possessive ? word.slice(0, -2) : word.replace(/['’]$/, "");
+    // (Most words end in a letter, not an apostrophe: the tests below are asked of every word, so cheap ones first.)
+    const lastChar = word.charCodeAt(word.length - 1);
+    const possessive = (lastChar === 115 || lastChar === 83) && word.length > 2 && /['’]s$/i.test(word);
+    const core = possessive ? word.slice(0, -2) : lastChar === 39 || lastChar === 0x2019 ? word.slice(0, -1) : word;
     const between = line.slice(previousEnd, m.index);
     const start = span.start + m.index;
     tokens.push({
@@ -88,15 +90,25 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
       core,
       coreEnd: start + core.length,
       possessive,
-      capitalised: /^[\p{Lu}]|^\p{Ll}{1,2}\p{Lu}\p{L}|^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)[-‐‑]\p{Lu}/u.test(core),
+      capitalised: isCapitalised(core),
       upper: /\p{Lu}.*\p{Lu}/u.test(core) && !/\p{Ll}/u.test(core),
       sentenceStart: tokens.length === 0 || startsSentence(sentenceStarts, span.start + previousEnd, start, between),
-      punctBefore: between.replace(/\s+/g, ""),
+      punctBefore: between === " " ? "" : between.replace(/\s+/g, ""),
       tags: tags === "lexicon" ? lexiconTags(core) : collectTags(tags, span.start + m.index, span.start + end),
     });
     previousEnd = end;
   }
   return tokens;
+}
+
+const COMPOUND = /^(\p{Lu}[\p{L}.]*)[-‐‑](based|born|led|backed|made|owned|run|funded|controlled|style|era|bound|allied|aligned|linked|related|friendly|centric|focused)$/u;
+
+/** Capitalised, a brand's spelling ("iPhone") or an Arabic name with its article ("al-Qaeda"). */
+function isCapitalised(core: string): boolean {
+  const c = core.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122 && !/[A-Z-‐‑]/.test(core)) return false;
+  return /^[\p{Lu}]|^\p{Ll}{1,2}\p{Lu}\p{L}|^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)[-‐‑]\p{Lu}/u.test(core);
 }
 
 /** A sentence starts at the word, or at an opening quote or bracket right before it ("“Having said that…"). */

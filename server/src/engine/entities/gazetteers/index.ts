@@ -105,12 +105,27 @@ function fields(l: List, i: number): string[] {
 const KINDS = { c: "country", a: "admin", p: "city" } as const;
 
 /**
+ * The engine asks each list about the same capitalised words many times over (the recogniser, the weighing, the
+ * demonym test): answers are remembered, up to a bound, misses included.
+ */
+function remembered<T>(lookup: (form: string) => T): (form: string) => T {
+  const memo = new Map<string, T>();
+  return (form) => {
+    if (memo.has(form)) return memo.get(form)!;
+    const answer = lookup(form);
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(form, answer);
+    return answer;
+  };
+}
+
+/**
  * The place written exactly so (case-sensitive: "Paris", "São Paulo", "Sao Paulo"; a caller may retry an ALL-CAPS
  * word title-cased). Several places share a name: the most populous, and how many places have that name. Countries
  * (by common and official names and listed alternatives: "Holland", "Burma", "UAE"), first-level divisions (their
  * population is the sum of their cities') and cities of 5,000 or more (and every capital), with ASCII spellings.
  */
-export function placeFacts(form: string): (PlaceFacts & { homonyms: number }) | undefined {
+export const placeFacts = remembered((form: string): (PlaceFacts & { homonyms: number }) | undefined => {
   const l = list("places");
   const i = find(l, form);
   if (i < 0) return undefined;
@@ -121,7 +136,7 @@ export function placeFacts(form: string): (PlaceFacts & { homonyms: number }) | 
     kind: KINDS[kind as keyof typeof KINDS] ?? "city",
     homonyms: Number(homonyms),
   };
-}
+});
 
 /** Plurals are "s" added, except to demonyms that take none ("Chinese", "Swiss", "British", "French", "Kirghiz"). */
 const NO_PLURAL = /(?:ese|sh|ch|s|x|z)$/;
@@ -131,7 +146,7 @@ const NO_PLURAL = /(?:ese|sh|ch|s|x|z)$/;
  * plural "Israelis", "Filipinos". A demonym several territories share ("American", "French") is the most populous
  * one's. Case-sensitive.
  */
-export function demonymCountry(form: string): string | undefined {
+export const demonymCountry = remembered((form: string): string | undefined => {
   const l = list("demonyms");
   let i = find(l, form);
   if (i < 0 && form.length > 3 && form.endsWith("s") && !form.endsWith("ss")) {
@@ -139,22 +154,22 @@ export function demonymCountry(form: string): string | undefined {
     if (!NO_PLURAL.test(singular)) i = find(l, singular);
   }
   return i < 0 ? undefined : fields(l, i)[0];
-}
+});
 
 /** A given (first) name, and which sexes bear it in the lists: "Mary" female, "Kim" both. Case-sensitive. */
-export function givenName(form: string): { female: boolean; male: boolean } | undefined {
+export const givenName = remembered((form: string): { female: boolean; male: boolean } | undefined => {
   const l = list("given");
   const i = find(l, form);
   if (i < 0) return undefined;
   const sex = fields(l, i)[0] ?? "";
   return { female: sex.includes("F"), male: sex.includes("M") };
-}
+});
 
 /**
  * A surname of the 1990 US census (88,799 of them) and its rank by frequency (1 = Smith; "White" 14, "Trump" about
  * 8,600). The census writes "Mcdonald", "Obrien": "McDonald", "O'Brien", "DiMaggio" are found through those forms.
  */
-export function surname(form: string): { rank: number } | undefined {
+export const surname = remembered((form: string): { rank: number } | undefined => {
   const l = list("surnames");
   let i = find(l, form);
   if (i < 0 && /^\p{Lu}\p{Ll}*['’]?\p{Lu}\p{Ll}/u.test(form)) {
@@ -162,7 +177,7 @@ export function surname(form: string): { rank: number } | undefined {
     i = find(l, flat[0]! + flat.slice(1).toLowerCase());
   }
   return i < 0 ? undefined : { rank: Number(fields(l, i)[0]) };
-}
+});
 
 /**
  * What has been loaded so far (nothing until a lookup; each lookup function loads its own list): entries per list,
