@@ -314,3 +314,10 @@ describe("government, countries and teams", () => {
     expect(a[0]).toMatch(/^Harvard Law Review:(organization|other)$/);
   });
 });
+
+describe("where a person is from", () => {
+  it("a name after 'a person's name of' is a company or a place", () => {
+    const a = analyse("He spoke with Leo Denault of Entergy and Mary Smith of Boston about the storm.");
+    expect(names(a)).toEqual(["Leo Denault:person", "Entergy:organization", "Mary Smith:person", "Boston:place"]);
+  });
+});

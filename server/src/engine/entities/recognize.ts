@@ -612,6 +612,11 @@ function typeByShape(ctx: LineContext, from: number, to: number): Shape {
   if (last.possessive && tokens.slice(to + 1, to + 4).some((t, i) => (i === 0 || t.punctBefore === "") && COMPANY_THINGS.test(t.core))) {
     return { type: "organization", strong: true };
   }
+  // "Leo Denault of Entergy", "Yun Sun of the Stimson Center": where a person is from, a company or a place.
+  if (isAffiliation(tokens, from)) {
+    const place = placeFacts(words.map((w) => w.core).join(" "));
+    return { type: place && place.population >= 10_000 ? "place" : "organization", strong: true };
+  }
   // "Southern Africa", "Northern Mindanao": a direction and a place is a place.
   if (words.length > 1 && DIRECTIONS.test(first.core) && (known(last.core)?.type === "place" || placeFacts(last.core))) return { type: "place", strong: true };
   // "Miami Hurricanes", "Indiana Hoosiers": a place and a plural, a team.
@@ -746,6 +751,18 @@ function isShouted(tokens: readonly Token[], i: number): boolean {
   const caps = (u: Token | undefined) => u !== undefined && u.upper && u.punctBefore === "";
   if (caps(tokens[i - 1]) || (caps(tokens[i + 1]) && tokens[i + 1]!.punctBefore === "")) return true;
   return isShoutedForm(t.core);
+}
+
+/** The name follows "<a person's name> of (the)": "Leo Denault of Entergy", "Bonnie Glaser of the German Marshall Fund". */
+function isAffiliation(tokens: readonly Token[], from: number): boolean {
+  let i = from - 1;
+  if (tokens[i]?.core === "the" && tokens[from]!.punctBefore === "") i--;
+  if (tokens[i]?.core !== "of" || tokens[i + 1]!.punctBefore !== "" || tokens[i]!.punctBefore !== "") return false;
+  // The words before "of": two or three capitalised words, the first a given name.
+  let j = i - 1;
+  while (j >= 0 && i - j <= 3 && tokens[j]!.capitalised && (j === i - 1 || tokens[j + 1]!.punctBefore === "")) j--;
+  const first = tokens[j + 1];
+  return i - j - 1 >= 2 && first !== undefined && (first.tags.has("FirstName") || givenName(first.core) !== undefined) && !isTitleWord(first);
 }
 
 /** "Reisine (1988)", "Smith et al.", "(Slade, 1994)": an author, cited. */
