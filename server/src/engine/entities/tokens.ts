@@ -205,12 +205,13 @@ const EMPTY = new Set<string>();
 /** Tags of the terms overlapping [start, end). Words come in order, so one cursor walks the terms once. */
 function collectTags({ terms, cursor }: Exclude<TagSource, "lexicon">, start: number, end: number): ReadonlySet<string> {
   while (cursor.index < terms.length && terms[cursor.index]!.end <= start) cursor.index++;
-  let result: Set<string> | undefined;
-  for (let i = cursor.index; i < terms.length && terms[i]!.start < end; i++) {
-    if (!result) result = new Set(terms[i]!.tags);
-    else for (const t of terms[i]!.tags) result.add(t);
-  }
-  return result ?? EMPTY;
+  const i = cursor.index;
+  if (i >= terms.length || terms[i]!.start >= end) return EMPTY;
+  // Most words are one term: its own set, shared read-only (a copy per word was a good part of the garbage).
+  if (i + 1 >= terms.length || terms[i + 1]!.start >= end) return terms[i]!.tags;
+  const result = new Set(terms[i]!.tags);
+  for (let k = i + 1; k < terms.length && terms[k]!.start < end; k++) for (const t of terms[k]!.tags) result.add(t);
+  return result;
 }
 
 const MODEL = nlp.model() as {
