@@ -339,7 +339,7 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ["corpus MB", ...results.map((r) => r.megabytes.toFixed(1))],
     ["baseline: bare compromise, 1 core (s): before / after / mean", ...results.map((r) => `${r.baseline.beforeSeconds.toFixed(1)} / ${r.baseline.afterSeconds.toFixed(1)} / ${r.baseline.compromiseSeconds.toFixed(1)}`)],
     ["engine on one core ÷ compromise, same articles (target ≤ 0.6)", ...results.map((r) => r.engine.ratio.toFixed(2))],
-    ["gazetteers: added RSS (MB) (target ≤ 50)", ...results.map((r) => r.gazetteers.rssMb.toFixed(1))],
+    ["gazetteers loaded: added RSS / heap / outside the heap (MB) (target ≤ 50)", ...results.map((r) => `${r.gazetteers.rssMb.toFixed(1)} / ${r.gazetteers.heapMb.toFixed(1)} / ${r.gazetteers.externalMb.toFixed(1)}`)],
     ["cold: all articles linked (s) (target ≤ 5 at 1k)", ...results.map((r) => r.cold.linkedSeconds.toFixed(1))],
     ["cold: full analysis (s)", ...results.map((r) => r.cold.fullSeconds.toFixed(1))],
     ["cold: full ÷ baseline (target ≤ 0.55)", ...results.map((r) => r.cold.fullRatioToBaseline.toFixed(2))],
