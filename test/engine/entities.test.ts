@@ -321,3 +321,10 @@ describe("where a person is from", () => {
     expect(names(a)).toEqual(["Leo Denault:person", "Entergy:organization", "Mary Smith:person", "Boston:place"]);
   });
 });
+
+describe("what is launched", () => {
+  it("a name unveiled, launched or 'the new' is a product's", () => {
+    const a = analyse("On Monday the company unveiled the new MacBook and launched its latest Tiger release, while the new Falcon sold well.");
+    expect(names(a)).toEqual(["MacBook:other", "Tiger:other", "Falcon:other"]);
+  });
+});

@@ -612,6 +612,8 @@ function typeByShape(ctx: LineContext, from: number, to: number): Shape {
   if (last.possessive && tokens.slice(to + 1, to + 4).some((t, i) => (i === 0 || t.punctBefore === "") && COMPANY_THINGS.test(t.core))) {
     return { type: "organization", strong: true };
   }
+  // "Apple unveiled the new MacBook", "launched its latest Falcon": what is unveiled or launched is a product.
+  if (isLaunched(tokens, from) && !known(first.core)) return { type: "other", strong: true };
   // "Leo Denault of Entergy", "Yun Sun of the Stimson Center": where a person is from, a company or a place.
   if (isAffiliation(tokens, from)) {
     const place = placeFacts(words.map((w) => w.core).join(" "));
@@ -752,6 +754,20 @@ function isShouted(tokens: readonly Token[], i: number): boolean {
   if (caps(tokens[i - 1]) || (caps(tokens[i + 1]) && tokens[i + 1]!.punctBefore === "")) return true;
   return isShoutedForm(t.core);
 }
+
+/** The name follows "unveiled (the) (new)", "launches its latest", "the new": a product's or a work's. */
+function isLaunched(tokens: readonly Token[], from: number): boolean {
+  let i = from - 1;
+  const lower = (k: number) => (tokens[k] && !tokens[k]!.capitalised && tokens[k + 1]!.punctBefore === "" ? tokens[k]!.core.toLowerCase() : "");
+  const fresh = /^(?:new|latest|newest|next|upcoming|updated|redesigned)$/.test(lower(i));
+  if (fresh) i--;
+  const determiner = /^(?:the|its|their|a|an|his|her)$/.test(lower(i));
+  if (determiner) i--;
+  if (LAUNCH_VERBS.test(lower(i))) return true;
+  // "the new X" alone
+  return fresh && determiner && lower(i + 1) === "the";
+}
+const LAUNCH_VERBS = /^(?:unveil|unveils|unveiled|unveiling|launch|launches|launched|launching|introduce|introduces|introduced|introducing|debut|debuts|debuted|unwrapped|showcased)$/;
 
 /** The name follows "<a person's name> of (the)": "Leo Denault of Entergy", "Bonnie Glaser of the German Marshall Fund". */
 function isAffiliation(tokens: readonly Token[], from: number): boolean {
