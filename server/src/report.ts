@@ -1,5 +1,6 @@
 // What the CLI prints: the JSON contract of the engine issue, or a report for a person.
 import type { Corpus, CorpusEntity } from "./corpus";
+import type { TimexBasis } from "./engine/types";
 import { ENTITY_LABELS, ENTITY_TYPES } from "./labels";
 
 export interface JsonReport {
@@ -9,7 +10,7 @@ export interface JsonReport {
     headline: string | null;
     notices: string[];
     mentions: { start: number; end: number; text: string; type: string; entity: string }[];
-    timexes: { start: number; end: number; text: string; type: string; value: string; end_value?: string; mod?: string }[];
+    timexes: { start: number; end: number; text: string; type: string; value: string; end_value?: string; mod?: string; basis?: string }[];
   }[];
   entities: {
     id: string;
@@ -40,6 +41,7 @@ export function toJson(corpus: Corpus): JsonReport {
           value: t.value,
           ...(t.endValue !== undefined && { end_value: t.endValue }),
           ...(t.mod !== undefined && { mod: t.mod }),
+          ...(t.basis !== undefined && { basis: t.basis }),
         })),
       };
     }),
@@ -62,6 +64,13 @@ export function renderJson(corpus: Corpus): string {
   return JSON.stringify(toJson(corpus), null, 1) + "\n";
 }
 
+
+/** What an inferred date's value rests on, said beside it in the report so a reader can check it. */
+const BASIS_NOTE: Record<TimexBasis, string> = {
+  tense: "placed by the tense",
+  "earlier-date": "inferred from a date said earlier",
+  "same-phrase": "from the date said with it",
+};
 
 export function renderReport(corpus: Corpus, texts: Map<string, string>): string {
   const out: string[] = [];
@@ -89,7 +98,8 @@ export function renderReport(corpus: Corpus, texts: Map<string, string>): string
       for (const t of a.timexes) {
         const range = t.endValue ? ` … ${t.endValue}` : "";
         const mod = t.mod ? ` [${t.mod}]` : "";
-        out.push(`     ${text.slice(t.start, t.end).padEnd(24)} ${t.type.padEnd(8)} ${t.value}${range}${mod}`);
+        const inferred = t.basis ? `   ~ ${BASIS_NOTE[t.basis]}` : "";
+        out.push(`     ${text.slice(t.start, t.end).padEnd(24)} ${t.type.padEnd(8)} ${t.value}${range}${mod}${inferred}`);
       }
     }
     out.push("");

@@ -29,7 +29,7 @@ describe("extents", () => {
 
   it("annotates a duration adjective alone, without the noun phrase's determiner", () => {
     expect(brief(timexes("Expectations for the two-day journey had been low.", "2023-02-03"))).toEqual([["two-day", "P2D"]]);
-    expect(brief(timexes("An 18-month-old girl and a seven-hour meeting.", "2023-06-17"))).toEqual([
+    expect(brief(timexes("An 18-month-old partnership and a seven-hour meeting.", "2023-06-17"))).toEqual([
       ["18-month-old", "P18M"],
       ["seven-hour", "PT7H"],
     ]);
@@ -201,7 +201,7 @@ describe("deictic, set and clock times", () => {
 
 describe("explanations and robustness", () => {
   it("explains a value in a sentence that names the article's date", () => {
-    expect(one("Blinken arrives in Beijing on Sunday.", "2023-06-16").explanation).toBe("Sunday → the Sunday on or after the article's date 2023-06-16");
+    expect(one("Blinken arrives in Beijing on Sunday.", "2023-06-16").explanation).toBe("Sunday → the Sunday on or after the article's date 2023-06-16; future tense ('arrives')");
   });
 
   it("scans a huge single line in pieces and still finds its dates", () => {
@@ -210,5 +210,80 @@ describe("explanations and robustness", () => {
     const found = findTimexes(full, readLayout(full), { value: "2023-06-20", source: "option", detail: "" });
     // A cut may fall inside a date ("June | 18"): all but those few are read whole.
     expect(found.filter((t) => t.text === "June 18" && t.value === "2023-06-18").length).toBeGreaterThan(139_000);
+  });
+});
+
+describe("direction from tense and aspect, said in the explanation", () => {
+  it("places a month forward in a forward-looking clause and back in a past one, and says which word decided", () => {
+    const ahead = one("The exhibition will run through September.", "2021-04-12");
+    expect([ahead.value, ahead.basis]).toEqual(["2021-09", "tense"]);
+    expect(ahead.explanation).toMatch(/future tense \('will'\)/);
+    const back = one("Sales fell in March.", "2021-04-12");
+    expect([back.value, back.basis]).toEqual(["2021-03", "tense"]);
+    expect(back.explanation).toMatch(/past tense \('fell'\)/);
+    expect(one("The offer is valid until March.", "2021-04-12").value).toBe("2022-03");
+    expect(one("The report is due in May.", "2021-04-12").value).toBe("2021-05");
+  });
+
+  it("keeps the month's year unknown when the article has no date, and says why", () => {
+    const t = one("Sales fell in March.", null);
+    expect(t.value).toBe("XXXX-03");
+    expect(t.explanation).toMatch(/no date/);
+  });
+});
+
+describe("a year said in the same phrase or before", () => {
+  it("anchors a month to the year in its phrase, or to the year the text spoke of", () => {
+    expect(brief(timexes("It happened that March morning in 2009.", "2021-04-12"))[0]).toEqual(["March", "2009-03"]);
+    const ts = timexes("The firm was founded in 1995. In June of that year it hired staff. The following decade brought growth.", "2021-04-12");
+    expect(brief(ts)).toEqual([["1995", "1995"], ["June of that year", "1995-06"], ["The following decade", "200"]]);
+    expect(ts.slice(1).map((t) => t.basis)).toEqual(["earlier-date", "earlier-date"]);
+  });
+
+  it("reads 'that year', 'by that time' and 'the entire year' from the date before", () => {
+    expect(brief(timexes("The deal will close by June 10. If no price is agreed by that time, Fiat will pay.", "2011-05-29"))).toEqual([
+      ["June 10", "2011-06-10"],
+      ["that time", "2011-06-10"],
+    ]);
+    expect(brief(timexes("GM lost money in the fourth quarter of 2005 and for the entire year.", "2006-01-27"))).toEqual([
+      ["the fourth quarter of 2005", "2005-Q4"],
+      ["the entire year", "2005"],
+    ]);
+  });
+});
+
+describe("clock times on the day they are said with", () => {
+  it("gives a time the day named beside it, and a zone's name stays part of the time", () => {
+    expect(brief(timexes("The fire started Friday evening at 9 PM.", "2021-04-12"))).toEqual([
+      ["Friday evening", "2021-04-09TEV"],
+      ["9 PM", "2021-04-09T21:00"],
+    ]);
+    expect(brief(timexes("At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-04"))).toEqual([
+      ["16:15 UTC", "2009-06-01T16:15Z"],
+      ["June 1st", "2009-06-01"],
+    ]);
+    expect(brief(timexes("It was 14:00 Central European Summer Time.", "2021-04-12"))).toEqual([["14:00 Central European Summer Time", "2021-04-12T14:00"]]);
+  });
+});
+
+describe("centuries, decades and ranges of years", () => {
+  it("writes a century as its first two digits, a decade as its first three, a range with an end value", () => {
+    expect(brief(timexes("In the 19th century, the twentieth century, the 1800s and the 1990s, and in 2004-2005 and 1968-69, costs rose.", "2021-04-12"))).toEqual([
+      ["the 19th century", "18"],
+      ["the twentieth century", "19"],
+      ["1800s", "18"],
+      ["1990s", "199"],
+      ["2004-2005", "2004", "2005"],
+      ["1968-69", "1968", "1969"],
+    ]);
+  });
+});
+
+describe("lengths that are not dates, and ages that are not times", () => {
+  it("keeps 'ten years' a length and an age out; a pair of counts shares its unit", () => {
+    expect(brief(timexes("The lease runs ten years.", "2021-04-12"))).toEqual([["ten years", "P10Y"]]);
+    expect(brief(timexes("A 35-year-old man was arrested, and the 54-year-old said nothing.", "2021-04-12"))).toEqual([]);
+    expect(brief(timexes("The process would take between 60 and 90 days.", "2009-06-04"))).toEqual([["60", "P60D"], ["90 days", "P90D"]]);
+    expect(brief(timexes("The project finished a week earlier than planned.", "2021-04-12"))).toEqual([["a week earlier", "P1W"]]);
   });
 });

@@ -55,6 +55,12 @@ export interface ArticleEntity {
 
 export type TimexType = "DATE" | "TIME" | "DURATION" | "SET";
 
+/**
+ * What a value rests on beyond the words of the expression: the clause's tense ("will run through September"), a year
+ * the text gave before ("in June of that year"), or the day said with a clock time ("Friday evening at 9 PM").
+ */
+export type TimexBasis = "tense" | "earlier-date" | "same-phrase";
+
 /** A time expression in TimeML / TempEval-3 style. */
 export interface Timex extends Span {
   text: string;
@@ -67,6 +73,8 @@ export interface Timex extends Span {
   mod?: string;
   /** How the value was found, for a person: "the Sunday after the article's date 2023-06-16". */
   explanation: string;
+  /** Set when the value was inferred (see TimexBasis): the CLI's report marks such dates for checking. */
+  basis?: TimexBasis;
 }
 
 export type ArticleDateSource = "front-matter" | "dateline" | "file-name" | "option" | "inferred" | "unknown";

@@ -24,6 +24,22 @@ function readSameLastYear(g: Groups, scope: Scope): Reading {
   return relativeReading("year", -1, scope);
 }
 
+/** "that year", "by that time", "the same day", "the entire year": the date the text spoke of just before. */
+const THAT_TIME = pattern(`${WB}(?<t>(?:[Tt]hat|[Tt]he\\s+same|[Tt]he\\s+(?:entire|whole|full))\\s+(?<unit>year|month|week|day|time))${WE}(?!\\s+(?:ago|before|after|earlier|later|last|next|of\\s+the\\s+year))`);
+
+const UNIT_CHARS: Record<string, number> = { year: 4, month: 7, week: 7, day: 10, time: 99 };
+
+function readThatTime(g: Groups, scope: Scope): Reading | null {
+  const previous = scope.previous;
+  const unit = g.unit!.toLowerCase();
+  // "the entire year" with no date before it: the article's own year.
+  if (!previous) return /entire|whole|full/i.test(g.t!) && unit === "year" ? relativeReading("year", 0, scope) : null;
+  if (unit === "week" && !/W\d\d/.test(previous.value)) return null;
+  const value = previous.value.slice(0, UNIT_CHARS[unit]);
+  if (value.length < Math.min(UNIT_CHARS[unit]!, 10) && unit !== "time") return null;
+  return { type: "DATE", value, meaning: `the ${unit} the text spoke of just before (${previous.value})`, basis: "earlier-date" };
+}
+
 export function findAnaphoric(sentence: string): Candidate[] {
-  return scan(sentence, SAME_LAST_YEAR, readSameLastYear);
+  return [...scan(sentence, SAME_LAST_YEAR, readSameLastYear), ...scan(sentence, THAT_TIME, readThatTime)];
 }

@@ -21,6 +21,15 @@ export function directionFor(modifier: string | undefined, tense: Tense, fallbac
 
 export const DCT = (dct: Day) => `the article's date ${formatDay(dct)}`;
 
+/**
+ * Why a name was placed where it was, when its clause's tense decided: " (future: 'will run'…)" and the basis "tense"
+ * to mark the value as inferred; nothing when a modifier ("last") or no tense decided.
+ */
+export function tenseReason(modifier: string | undefined, cue: { tense: Tense; cue?: string }): { why: string; basis?: "tense" } {
+  if (modifier || cue.tense === "unknown") return { why: "" };
+  return { why: `; ${cue.tense} tense${cue.cue ? ` ('${cue.cue}')` : ""}`, basis: "tense" };
+}
+
 /** Words for a direction, for explanations: "the November before the article's date". */
 export function directionWords(direction: Direction): string {
   switch (direction) {

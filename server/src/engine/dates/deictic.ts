@@ -6,13 +6,13 @@ import type { Candidate } from "./model";
 
 const REFS: [RegExp, string, string][] = [
   [/^(?:right )?now$|^currently$|^nowadays$|^these days$|^at present$|^presently$/i, "PRESENT_REF", "the present, around the article's date"],
-  [/recently$|^lately$|^the past$|^in the past$/i, "PAST_REF", "some time before the article's date"],
-  [/soon$|future$/i, "FUTURE_REF", "some time after the article's date"],
+  [/recently$|^lately$|^the past$|^in the past$|^recent$/i, "PAST_REF", "some time before the article's date"],
+  [/soon$|future$|term$/i, "FUTURE_REF", "some time after the article's date"],
 ];
 
 /** "the past" only when no length follows ("the past decade" is a duration, another rule's). */
 const DEICTIC = pattern(
-  `${WB}(?<t>(?:[Rr]ight\\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese days|[Pp]resently|(?:(?:[Mm]ore|[Mm]ost|[Vv]ery|[Uu]ntil)\\s+)?[Rr]ecently|[Ll]ately|(?:[Vv]ery\\s+)?[Ss]oon|[Tt]he\\s+(?:near\\s+|distant\\s+)?(?:future|past))${WE}(?!\\s+(?:that|\\d|few|several|two|three|four|five|six|seven|eight|nine|ten|decades?|years?|months?|weeks?|days?|hours?)${WE})(?![-’'])`,
+  `${WB}(?<t>(?:[Rr]ight\\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese days|[Pp]resently|(?:(?:[Mm]ore|[Mm]ost|[Vv]ery|[Uu]ntil)\\s+)?[Rr]ecently|[Ll]ately|(?:[Vv]ery\\s+)?[Ss]oon|[Tt]he\\s+(?:near\\s+|distant\\s+)?(?:future|past)|(?<=(?:the|a|its|their|his|her)\\s+)[Rr]ecent(?=\\s+\\p{Ll})|[Ss]hort-term|[Ll]ong-term|[Tt]he\\s+(?:short|long)\\s+term)${WE}(?!\\s+(?:that|\\d|few|several|two|three|four|five|six|seven|eight|nine|ten|decades?|years?|months?|weeks?|days?|hours?)${WE})(?![-’'])`,
 );
 
 export function findDeictic(sentence: string): Candidate[] {

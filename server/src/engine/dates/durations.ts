@@ -56,6 +56,9 @@ const ADJECTIVE = pattern(`${WB}(?<t>(?:(?<q>${NUMBER})-(?<unit>${UNIT})(?:-old|
 /** "his decade as President": a possessive before a bare "decade" (the possessive stays outside). */
 const POSSESSED_DECADE = pattern(`(?<=${WB}(?:his|her|its|their|our|my)\\s+)(?<t>decade)${WE}`);
 
+/** "between 60 and 90 days", "two or three weeks": the first count of a pair shares the unit named after the second. */
+const PAIRED_COUNT = pattern(`${WB}(?<t>(?<q>${NUMBER}))\\s+(?:and|or|to|-)\\s+(?:${NUMBER})\\s+(?<unit>${UNIT})${WE}`, "i");
+
 /** "half an hour", "half a century". */
 const HALF = pattern(`${WB}(?<t>half\\s+an?\\s+(?<unit>hour|day|year|decade|century|month))${WE}`, "i");
 
@@ -116,6 +119,18 @@ function readLength(g: Groups, scope: Scope): Reading | null {
   return { type: "DURATION", value, mod, meaning: `a length of ${words}${span}` };
 }
 
+/**
+ * "a 35-year-old man", "the 54-year-old said": a person's age, not a time expression; "an 18-month-old partnership"
+ * is how long a thing has lasted, and stays.
+ */
+function isAge(g: Groups, sentence: string, end: number): boolean {
+  if (!/-old$/i.test(g.t ?? "")) return false;
+  const next = /^\s*([\p{L}’']+|[^\s\p{L}])/u.exec(sentence.slice(end))?.[1]?.toLowerCase() ?? "";
+  return PERSONS.test(next) || !/^\p{Ll}/u.test(next) || /^(?:was|is|has|had|who|said|says|will|would|and|from|of|in|at|on)$/.test(next);
+}
+const PERSONS =
+  /^(?:man|men|woman|women|boy|boys|girl|girls|child|children|baby|toddler|teen|teenager|son|daughter|mother|father|brother|sister|wife|husband|grandmother|grandfather|suspect|victim|driver|resident|student|player|patient|worker|officer|soldier|survivor|mom|dad|actor|actress|singer|former|retired)$/;
+
 function readAdjective(g: Groups): Reading | null {
   if (g.vague) {
     const unit = unitOf(g.vague.replace(/-$/, ""));
@@ -147,7 +162,12 @@ function isDeterminedPlural(sentence: string, g: Groups, start: number): boolean
 export function findDurations(sentence: string): Candidate[] {
   return [
     ...scan(sentence, LENGTH, readLength, (g, s) => !isSomeday(sentence, g, s) && !isFrequency(sentence, s) && !isDeterminedPlural(sentence, g, s)),
-    ...scan(sentence, ADJECTIVE, readAdjective),
+    ...scan(sentence, ADJECTIVE, readAdjective, (g, _s, end) => !isAge(g, sentence, end)),
+    ...scan(sentence, PAIRED_COUNT, (g) => {
+      const unit = unitOf(g.unit!);
+      const n = numberValue(g.q!);
+      return unit && n !== null ? { type: "DURATION", value: durationValue(n, unit), meaning: `a length of ${n} ${unit}${n === 1 ? "" : "s"} (the unit named after the pair)` } : null;
+    }),
     ...scan(sentence, POSSESSED_DECADE, () => ({ type: "DURATION", value: "P10Y", meaning: "a length of ten years" })),
     ...scan(sentence, HALF, (g) => {
       const unit = unitOf(g.unit!);

@@ -13,7 +13,7 @@ import { withModifier } from "./modifiers";
 import { findMonthDates } from "./months";
 import { findRelativePeriods } from "./relative";
 import { findSets } from "./sets";
-import { tenseAt, tenseSignals } from "./tense";
+import { tenseAt, tenseCueAt, tenseSignals } from "./tense";
 import { findClockTimes } from "./times";
 import { findWeekdays } from "./weekdays";
 import { findYearParts } from "./yearParts";
@@ -32,10 +32,21 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
   for (const span of pieces(text, layout)) {
     const sentence = text.slice(span.start, span.end);
     const signals = tenseSignals(sentence);
-    const scope = (prev: Reading | null): Scope => ({ dct: day, previous: prev, tenseAt: (i) => tenseAt(sentence, signals, i) });
-    for (const c of select(sentence, scope(null))) {
+    const scope = (prev: Reading | null): Scope => ({
+      dct: day,
+      previous: prev,
+      tenseAt: (i) => tenseAt(sentence, signals, i),
+      tenseCueAt: (i) => tenseCueAt(sentence, signals, i),
+    });
+    const read: { c: Candidate; reading: Reading }[] = [];
+    for (const c of select(sentence, scope(previous))) {
       const reading = c.read(scope(previous));
       if (!reading) continue;
+      read.push({ c, reading });
+      if (/^\d{4}(-(\d\d(-\d\d)?|Q\d|H\d|W\d\d))?$/.test(reading.value)) previous = reading;
+    }
+    for (const { c, reading: r } of read) {
+      const reading = r.clock ? onItsDay(sentence, c, r, read) : r;
       const t = sentence.slice(c.start, c.end);
       out.push({
         start: span.start + c.start,
@@ -46,11 +57,38 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
         ...(reading.endValue !== undefined && { endValue: reading.endValue }),
         ...(reading.mod !== undefined && { mod: reading.mod }),
         explanation: `${t} → ${reading.meaning}`,
+        ...(reading.basis && { basis: reading.basis }),
       });
-      if (/^\d{4}(-(\d\d(-\d\d)?|Q\d|H\d|W\d\d))?$/.test(reading.value)) previous = reading;
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** How near (in characters, with no clause break between) a day must be said to a clock time to be its day. */
+const SAME_PHRASE = 40;
+
+/**
+ * A clock time with no day of its own takes the day said with it: "Friday evening at 9 PM" is that Friday at 21:00,
+ * "at 16:15 UTC, June 1st" is on June 1st. The nearest day-valued expression of the sentence within reach wins.
+ */
+function onItsDay(sentence: string, c: Candidate, reading: Reading, others: { c: Candidate; reading: Reading }[]): Reading {
+  let best: { reading: Reading; gap: number } | undefined;
+  for (const o of others) {
+    const day = /^(\d{4}-\d\d-\d\d|XXXX-WXX-\d)/.exec(o.reading.value)?.[1];
+    if (o.c === c || !day || o.reading.clock) continue;
+    const [a, b] = o.c.end <= c.start ? [o.c.end, c.start] : [c.end, o.c.start];
+    const between = sentence.slice(a, b);
+    if (b - a > SAME_PHRASE || /[;.!?]|\b(?:and|but|while|after|before|until|then)\b/.test(between)) continue;
+    if (!best || b - a < best.gap) best = { reading: o.reading, gap: b - a };
+  }
+  if (!best) return reading;
+  const day = /^(\d{4}-\d\d-\d\d|XXXX-WXX-\d)/.exec(best.reading.value)![1]!;
+  return {
+    ...reading,
+    value: `${day}${reading.clock}`,
+    meaning: `${reading.clock!.slice(1)} on the day said with it, ${day} (${best.reading.meaning})`,
+    basis: "same-phrase",
+  };
 }
 
 /** Candidates of one sentence that read to a value, longest first on overlap, in text order. */

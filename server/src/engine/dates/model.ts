@@ -1,6 +1,6 @@
 // The shapes the rule families share: a rule finds candidates in one sentence, and a candidate
 // reads its own value once the sentence's context (article date, tense) is known.
-import type { TimexType } from "../types";
+import type { TimexBasis, TimexType } from "../types";
 import type { Day } from "./calendar";
 
 /** Which way a sentence looks from the article's date: decides "Friday", "November", "the spring". */
@@ -12,6 +12,8 @@ export interface Scope {
   dct: Day | null;
   /** Tense of the clause around a sentence-local offset. */
   tenseAt(index: number): Tense;
+  /** The same, with the words that decided it, for explanations: { tense: "future", cue: "will" }. */
+  tenseCueAt(index: number): { tense: Tense; cue?: string };
   /** The last fully resolved calendar date before this candidate, for anaphora ("a month prior"). */
   previous: Reading | null;
 }
@@ -24,6 +26,10 @@ export interface Reading {
   mod?: string;
   /** How the value was found, completing "<text> → …": "the Sunday after the article's date 2023-06-16". */
   meaning: string;
+  /** A clock time read on the article's date for want of a day of its own ("T21:00"): a day said with it may take it. */
+  clock?: string;
+  /** What the value rests on beyond the words themselves, for a reader to check: a tense, or a year said before. */
+  basis?: TimexBasis;
 }
 
 /** A time expression found in one sentence; offsets are sentence-local, end-exclusive. */

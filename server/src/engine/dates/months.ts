@@ -1,7 +1,7 @@
 // Calendar dates written with a month name: "June 18-19", "February 10, 2021", "24 February 2022",
 // "March 2013", "last November", "in Could 2021". A month without a year is placed from the article's
 // date by the clause's tense ("met in November" looks back, "will attend in November" ahead).
-import { directionFor, directionWords, placeInYear } from "./anchor";
+import { directionFor, directionWords, placeInYear, tenseReason } from "./anchor";
 import { addDays, daysInMonth, formatDay, formatMonth, formatWeek, isoWeek, weekdayOf } from "./calendar";
 import { ANY_MONTH, isLast, isNext, LAST, monthName, monthNumber, NEXT, STRONG_MONTH, THIS, WB, WE, WEEKDAY, BARE_WEAK_MONTH } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
@@ -21,7 +21,7 @@ const DAY_MONTH = pattern(`${WB}(?<t>${LEADING_WEEKDAY}${DAY_RANGE}\\s+(?:of\\s+
 const MONTH_YEAR = pattern(`${WB}(?<t>(?<mon>${ANY_MONTH}),?\\s+(?:of\\s+)?${YEAR})${NO_MORE_DIGITS}${WE}`);
 
 /** "October of next year", "March of last year", "June this year". */
-const MONTH_RELATIVE_YEAR = pattern(`${WB}(?<t>(?<mon>${ANY_MONTH}),?\\s+(?:of\\s+)?(?<rel>${LAST}|${NEXT}|${THIS})\\s+(?:year|yr|12 months))${WE}`);
+const MONTH_RELATIVE_YEAR = pattern(`${WB}(?<t>(?<mon>${ANY_MONTH}),?\\s+(?:of\\s+)?(?<rel>${LAST}|${NEXT}|${THIS}|that|the\\s+same)\\s+(?:year|yr|12 months))${WE}`);
 
 /** "the last week of March", "the first week of June 2009": the ISO week whose Thursday falls in that week of the month. */
 const WEEK_OF_MONTH = pattern(`${WB}(?<t>[Tt]he\\s+(?<ord>first|second|third|fourth|last|final)\\s+week\\s+of\\s+(?<mon>${ANY_MONTH})(?:,?\\s+${YEAR})?)${WE}`);
@@ -34,11 +34,13 @@ const BARE_MONTH = pattern(
   "",
 );
 
-function yearOf(month: number, scope: Scope, index: number, modifier?: string): { year: number | null; how: string } {
-  if (!scope.dct) return { year: null, how: "year unknown: the article has no date" };
-  const direction = directionFor(modifier, scope.tenseAt(index));
+function yearOf(month: number, scope: Scope, index: number, modifier?: string): { year: number | null; how: string; basis?: "tense" } {
+  if (!scope.dct) return { year: null, how: "year unknown: the article has no date, so the month keeps an unknown year" };
+  const cue = scope.tenseCueAt(index);
+  const direction = directionFor(modifier, cue.tense);
   const year = placeInYear(scope.dct.year, scope.dct.month, month, 12, direction);
-  return { year, how: `the ${monthName(month)} ${directionWords(direction)} the article's date ${formatDay(scope.dct)}` };
+  const { why, basis } = tenseReason(modifier, cue);
+  return { year, how: `the ${monthName(month)} ${directionWords(direction)} the article's date ${formatDay(scope.dct)}${why}`, ...(basis && { basis }) };
 }
 
 const dayValue = (year: number | null, month: number, day: number) =>
@@ -66,6 +68,12 @@ function readMonthYear(g: Groups): Reading | null {
 function readMonthRelativeYear(g: Groups, scope: Scope): Reading | null {
   const month = monthNumber(g.mon!);
   if (!month) return null;
+  // "June of that year": the year the text spoke of just before.
+  if (/^(?:that|the\s+same)$/i.test(g.rel!)) {
+    const year = scope.previous ? /^(\d{4})/.exec(scope.previous.value)?.[1] : undefined;
+    if (!year) return { type: "DATE", value: `XXXX-${String(month).padStart(2, "0")}`, meaning: `${monthName(month)} of a year the text does not say` };
+    return { type: "DATE", value: formatMonth(Number(year), month), meaning: `${monthName(month)} of ${year}, the year the text spoke of just before`, basis: "earlier-date" };
+  }
   const shift = isLast(g.rel!) ? -1 : isNext(g.rel!) ? 1 : 0;
   if (!scope.dct) return { type: "DATE", value: `XXXX-${String(month).padStart(2, "0")}`, meaning: `${monthName(month)} of a year relative to the article's date, which is unknown` };
   const year = scope.dct.year + shift;
@@ -88,11 +96,16 @@ function readWeekOfMonth(g: Groups, scope: Scope, at: { start: number }): Readin
   return { type: "DATE", value: formatWeek(isoWeek(thursday)), meaning: `the ${g.ord!.toLowerCase()} week of ${monthName(month)} ${year} (ISO week)` };
 }
 
-function readBareMonth(g: Groups, scope: Scope, at: { start: number }): Reading | null {
+/** "that March morning in 2009": a year written in the same phrase, after the month. */
+const YEAR_IN_PHRASE = /^[^.;:!?]{0,30}?\b(?:in|of)\s+(1[5-9]\d\d|20\d\d)(?![\d])/;
+
+function readBareMonth(g: Groups, scope: Scope, at: { start: number; end: number }, sentence: string): Reading | null {
   const month = monthNumber(g.mon ?? g.mon2!);
   if (!month) return null;
-  const { year, how } = yearOf(month, scope, at.start, g.mod);
-  return { type: "DATE", value: year === null ? `XXXX-${String(month).padStart(2, "0")}` : formatMonth(year, month), meaning: how };
+  const written = g.mod ? undefined : YEAR_IN_PHRASE.exec(sentence.slice(at.end))?.[1];
+  if (written) return { type: "DATE", value: formatMonth(Number(written), month), meaning: `${monthName(month)} of ${written}, the year said with it`, basis: "same-phrase" };
+  const { year, how, basis } = yearOf(month, scope, at.start, g.mod);
+  return { type: "DATE", value: year === null ? `XXXX-${String(month).padStart(2, "0")}` : formatMonth(year, month), meaning: how, ...(basis && { basis }) };
 }
 
 /** A capitalised word right after a strong month name with no date word before it: a person ("April Ryan"). */
@@ -111,6 +124,6 @@ export function findMonthDates(sentence: string): Candidate[] {
     ...scan(sentence, MONTH_YEAR, readMonthYear),
     ...scan(sentence, MONTH_RELATIVE_YEAR, readMonthRelativeYear),
     ...scan(sentence, WEEK_OF_MONTH, readWeekOfMonth),
-    ...scan(sentence, BARE_MONTH, readBareMonth, (g, s, e) => !looksLikeName(sentence, g, s, e)),
+    ...scan(sentence, BARE_MONTH, (g, scope, at) => readBareMonth(g, scope, at, sentence), (g, s, e) => !looksLikeName(sentence, g, s, e)),
   ].map((c) => ({ ...c, modifiable: true }));
 }

@@ -53,9 +53,32 @@ const BARE_PERIOD = pattern(`${WB}(?<t>the\\s+(?<unit>week|month|year|yr))${WE}(
 /** "today", "yesterday morning", "tomorrow", "tonight", "last night". */
 const DEICTIC_DAY = pattern(`${WB}(?<t>(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:\\s+${PART})?|(?<word2>[Tt]onight)|(?<lastnight>[Ll]ast\\s+night)|(?<thispart>[Tt]his)\\s+(?<part2>morning|afternoon|evening))${WE}`);
 
+/** Words that count from the time the text is talking about, not from the article's date ("the following year"). */
+const ANAPHORIC = /^(?:the\s+)?(?:following|subsequent|succeeding|preceding|previous|prior)$/i;
+
+/** The day a resolved value names, as precise as `unit` needs ("1995" for a year or a decade), or null. */
+export function anchorDay(value: string, unit: Period): Day | null {
+  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/.exec(value);
+  if (!m) return null;
+  const needs = unit === "year" || unit === "decade" ? 1 : unit === "month" || unit === "quarter" ? 2 : 3;
+  if ((m[3] ? 3 : m[2] ? 2 : 1) < needs) return null;
+  return { year: Number(m[1]), month: Number(m[2] ?? 1), day: Number(m[3] ?? 1) };
+}
+
 function readNamedPeriod(g: Groups, scope: Scope): Reading {
   const unit = periodOf(g.unit ?? g.unit2!);
   const mod = g.mod ?? "this";
+  // "founded in 1995 … the following decade": counted from the year the text spoke of, the 2000s.
+  const anchor = ANAPHORIC.test(mod) && scope.previous ? anchorDay(scope.previous.value, unit) : null;
+  if (anchor && !/^(?:the\s+)?past$/i.test(mod)) {
+    const shift = isLast(mod) ? -1 : 1;
+    return {
+      type: "DATE",
+      value: periodValue(anchor, unit, shift),
+      meaning: `the ${unit} ${shift < 0 ? "before" : "after"} ${scope.previous!.value}, the date the text spoke of just before`,
+      basis: "earlier-date",
+    };
+  }
   // "the past year", "the past decade": the span up to now, a duration rather than a calendar period.
   if (/^(?:the\s+)?past$/i.test(mod) || (unit === "decade" && isLast(mod))) {
     const n = unit === "decade" ? "P10Y" : unit === "weekend" ? "P2D" : `P1${unit[0]!.toUpperCase()}`;

@@ -36,6 +36,14 @@ const NOT_PAST = new Set("need speed seed feed bed red shed breed deed creed gre
 interface Signal {
   index: number;
   tense: Exclude<Tense, "unknown">;
+  /** The word or phrase that said so ("will", "said", "is expected to"). */
+  cue: string;
+}
+
+/** The tense at a place in a sentence and the words that decided it ("will run", "said", "since"). */
+export interface TenseCue {
+  tense: Tense;
+  cue?: string;
 }
 
 /** Tense signals of one sentence, in order. */
@@ -43,9 +51,9 @@ export function tenseSignals(sentence: string): Signal[] {
   const signals: Signal[] = [];
   const futureSpans: [number, number][] = [];
   // Contractions hang off the previous word ("he’ll"), so they are found without a word start.
-  for (const m of sentence.matchAll(/[’']ll(?![\p{L}])/gu)) signals.push({ index: m.index, tense: "future" });
+  for (const m of sentence.matchAll(/[’']ll(?![\p{L}])/gu)) signals.push({ index: m.index, tense: "future", cue: m[0] });
   for (const m of sentence.matchAll(FUTURE)) {
-    signals.push({ index: m.index, tense: "future" });
+    signals.push({ index: m.index, tense: "future", cue: m[0] });
     futureSpans.push([m.index, m.index + m[0].length]);
   }
   for (const m of sentence.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}-]*(?![\p{L}])/gu)) {
@@ -54,7 +62,7 @@ export function tenseSignals(sentence: string): Signal[] {
     // A participle after "be" is a passive infinitive ("should be completed"), not a report of the past.
     const passive = /\bbe(?:ing)?\s+$/.test(sentence.slice(Math.max(0, m.index - 7), m.index));
     const past = IRREGULAR_PAST.has(w) || (w.length > 4 && /ed$/.test(w) && !NOT_PAST.has(w) && !passive);
-    if (past) signals.push({ index: m.index, tense: "past" });
+    if (past) signals.push({ index: m.index, tense: "past", cue: w });
   }
   return signals.sort((a, b) => a.index - b.index);
 }
@@ -81,10 +89,17 @@ function firstAfter(signals: Signal[], index: number): number {
  * (";", a dash, a quotation's end) counting as further away.
  */
 export function tenseAt(sentence: string, signals: Signal[], index: number): Tense {
+  return tenseCueAt(sentence, signals, index).tense;
+}
+
+/** Like `tenseAt`, with the words that decided: what a date's explanation quotes. */
+export function tenseCueAt(sentence: string, signals: Signal[], index: number): TenseCue {
   // The preposition in front decides first: "since November" looked back, "by early June" ahead.
   const before = sentence.slice(Math.max(0, index - 12), index);
-  if (/(?:since|following)\s+(?:(?:early|late|mid)[\s-]+)?$/i.test(before)) return "past";
-  if (/(?:by|ahead of|until)\s+(?:(?:early|late|mid)[\s-]+)?$/i.test(before)) return "future";
+  const since = /(since|following)\s+(?:(?:early|late|mid)[\s-]+)?$/i.exec(before);
+  if (since) return { tense: "past", cue: since[1]!.toLowerCase() };
+  const by = /(by|ahead of|until)\s+(?:(?:early|late|mid)[\s-]+)?$/i.exec(before);
+  if (by) return { tense: "future", cue: by[1]!.toLowerCase() };
   let best: Signal | null = null;
   let bestDistance = Infinity;
   // Only the few signals on either side can be nearest; this keeps long run-on text linear.
@@ -101,5 +116,5 @@ export function tenseAt(sentence: string, signals: Signal[], index: number): Ten
       bestDistance = distance;
     }
   }
-  return best?.tense ?? "unknown";
+  return best ? { tense: best.tense, cue: best.cue } : { tense: "unknown" };
 }

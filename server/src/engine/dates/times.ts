@@ -8,8 +8,14 @@ import type { Candidate, Reading, Scope } from "./model";
 import { relativeReading } from "./relative";
 import { placeWeekdayName } from "./weekdays";
 
-const ZONE = "(?<tz>UTC|GMT|Z|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|IST|JST)";
-const AMPM = "(?<ampm>[ap]\\.\\s?m\\.|[AaPp]\\.?[Mm]\\.?(?![\\p{L}]))";
+/**
+ * A time zone, by abbreviation or by name ("Central European Summer Time", "Eastern Daylight Time"): part of the
+ * time, never a season of its own.
+ */
+const ZONE =
+  "(?<tz>UTC|GMT|Z|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|KST|AEST|AEDT|(?:\\p{Lu}\\p{Ll}+\\s+){1,3}(?:Standard|Daylight|Summer|Mean)\\s+Time|Coordinated\\s+Universal\\s+Time)";
+/** "3 p.m." keeps its dots; "3 PM." at a sentence's end does not take the sentence's period. */
+const AMPM = "(?<ampm>[ap]\\.\\s?m\\.|[AP]\\.M\\.|[AaPp][Mm](?![\\p{L}]))";
 const DAY_AFTER = `(?:,?\\s+(?:on\\s+)?(?<day>today|yesterday|tomorrow|tonight|${WEEKDAY}))?`;
 const CLOCK = pattern(
   `(?<=(?<prep>${WB}(?:at|by|until|till|from|to|before|after|around|about)\\s+)?)${WB}(?<t>(?:(?:(?<h>\\d{1,2})(?::(?<mi>[0-5]\\d))?\\s*${AMPM}|(?<h2>[01]?\\d|2[0-3]):(?<mi2>[0-5]\\d))(?:\\s+${ZONE})?|(?<noon>noon|midnight))${DAY_AFTER})${WE}`,
@@ -23,13 +29,16 @@ function readClock(g: Groups, scope: Scope, at: { start: number }): Reading | nu
     const pm = /^p/i.test(g.ampm);
     hour = (hour % 12) + (pm ? 12 : 0);
   } else if (g.h2 !== undefined && !g.tz && !g.prep) return null;
-  const clock = `T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}${g.tz && /^(UTC|GMT|Z)$/.test(g.tz) ? "Z" : ""}`;
+  const utc = g.tz && /^(?:UTC|GMT|Z|Greenwich\s+Mean\s+Time|Coordinated\s+Universal\s+Time)$/.test(g.tz);
+  const clock = `T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}${utc ? "Z" : ""}`;
   const day = g.day
     ? /day$/i.test(g.day) && !/^(today|yesterday)$/i.test(g.day)
       ? placeWeekdayName(g.day, undefined, scope, at.start)
       : { value: relativeReading("day", { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 }[g.day.toLowerCase()] ?? 0, scope).value, meaning: g.day.toLowerCase() }
     : { value: scope.dct ? formatDay(scope.dct) : "XXXX-XX-XX", meaning: "the article's date" };
-  return { type: "TIME", value: `${day.value}${clock}`, meaning: `${clock.slice(1)} on ${day.meaning}` };
+  // A clock time with no day of its own: the day said with it nearby wins over the article's date ("Friday evening
+  // at 9 PM", "at 16:15 UTC, June 1st"), see `onItsDay` in index.ts.
+  return { type: "TIME", value: `${day.value}${clock}`, meaning: `${clock.slice(1)} on ${day.meaning}`, ...(!g.day && { clock }) };
 }
 
 export function findClockTimes(sentence: string): Candidate[] {

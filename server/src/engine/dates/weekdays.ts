@@ -1,6 +1,6 @@
 // Weekday names: "Sunday", "last Friday", "Tuesday night". A bare weekday in a past-tense report is
 // the latest such day on or before the article's date; in a forward-looking clause, the coming one.
-import { directionFor, directionWords, placeWeekday } from "./anchor";
+import { directionFor, directionWords, placeWeekday, tenseReason } from "./anchor";
 import { type Day, formatDay } from "./calendar";
 import { LAST, NEXT, THIS, WB, WE, WEEKDAY, weekdayName, weekdayNumber } from "./lexicon";
 import { pattern, scan } from "./match";
@@ -18,6 +18,8 @@ export interface PlacedDay {
   /** Its TIMEX3 value: "2023-06-18", or "XXXX-WXX-7" when underspecified. */
   value: string;
   meaning: string;
+  /** Set when the clause's tense placed it. */
+  basis?: "tense";
 }
 
 /** The day a weekday name refers to, seen from a clause of the given tense. */
@@ -26,17 +28,20 @@ export function placeWeekdayName(name: string, modifier: string | undefined, sco
   const day = weekdayName(n);
   if (!scope.dct) return { day: null, value: `XXXX-WXX-${n}`, meaning: `a ${day}; which one is unknown: the article has no date` };
   // Without tense, news weekdays mostly report what happened: look back.
-  const direction = directionFor(modifier, scope.tenseAt(index), "onOrBefore");
+  const cue = scope.tenseCueAt(index);
+  const direction = directionFor(modifier, cue.tense, "onOrBefore");
   const placed = placeWeekday(scope.dct, n, direction);
   const same = formatDay(placed) === formatDay(scope.dct);
-  const meaning = same ? `the article's own date ${formatDay(scope.dct)}, a ${day}` : `the ${day} ${directionWords(direction)} the article's date ${formatDay(scope.dct)}`;
-  return { day: placed, value: formatDay(placed), meaning };
+  const { why, basis } = tenseReason(modifier, cue);
+  const meaning = same ? `the article's own date ${formatDay(scope.dct)}, a ${day}` : `the ${day} ${directionWords(direction)} the article's date ${formatDay(scope.dct)}${why}`;
+  return { day: placed, value: formatDay(placed), meaning, ...(basis && !same && { basis }) };
 }
 
 function readWeekday(g: Record<string, string | undefined>, scope: Scope, at: { start: number }): Reading {
   const placed = placeWeekdayName(g.wd!, g.mod, scope, at.start);
-  if (!g.part) return { type: "DATE", value: placed.value, meaning: placed.meaning };
-  return { type: "TIME", value: `${placed.value}T${PART_OF_DAY[g.part]}`, meaning: `the ${g.part} of ${placed.meaning}` };
+  const basis = placed.basis && { basis: placed.basis };
+  if (!g.part) return { type: "DATE", value: placed.value, meaning: placed.meaning, ...basis };
+  return { type: "TIME", value: `${placed.value}T${PART_OF_DAY[g.part]}`, meaning: `the ${g.part} of ${placed.meaning}`, ...basis };
 }
 
 export function findWeekdays(sentence: string): Candidate[] {

@@ -1,7 +1,7 @@
 // Parts of a year: seasons ("the spring", "the summer season", "winter 2021") and quarters/halves
 // ("the first quarter of 2009", "the last quarter", "third-quarter"). A season without a year is
 // placed from the article's date by tense, like a month.
-import { directionFor, directionWords, placeInYear } from "./anchor";
+import { directionFor, directionWords, placeInYear, tenseReason } from "./anchor";
 import { type Day, formatDay, formatYear } from "./calendar";
 import { LAST, NEXT, SEASON, SEASONS, THIS, WB, WE } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
@@ -20,7 +20,7 @@ const seasonPosition = (month: number) => (month <= 2 ? 0 : Math.floor(month / 3
  * both are also verbs. A determiner-less "spring"/"summer" is read at the start of a clause only with a year.
  */
 const SEASON_PHRASE = pattern(
-  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+|(?<the>[Tt]he)\\s+|(?<bare>))(?<s>${SEASON})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?!\\s+of\\s+(?!\\d))`,
+  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+|(?<the>[Tt]he)\\s+|(?<bare>))(?<s>${SEASON})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?!\\s+of\\s+(?!\\d))(?!\\s+Time${WE})`,
 );
 
 function readSeason(g: Groups, scope: Scope, at: { start: number }): Reading | null {
@@ -29,9 +29,11 @@ function readSeason(g: Groups, scope: Scope, at: { start: number }): Reading | n
   if (g.bare !== undefined && !g.y && (word === "fall" || word === "spring")) return null;
   if (g.y) return { type: "DATE", value: `${g.y}-${code}`, meaning: `the ${word} of ${g.y}` };
   if (!scope.dct) return { type: "DATE", value: `XXXX-${code}`, meaning: `a ${word}; the article has no date` };
-  const direction = directionFor(g.mod, scope.tenseAt(at.start), "same");
+  const cue = scope.tenseCueAt(at.start);
+  const direction = directionFor(g.mod, cue.tense, "same");
   const year = placeInYear(scope.dct.year, seasonPosition(scope.dct.month), SEASON_ORDER.indexOf(code) + 1, 4, direction);
-  return { type: "DATE", value: `${formatYear(year)}-${code}`, meaning: `the ${word} ${directionWords(direction)} the article's date ${formatDay(scope.dct)}` };
+  const { why, basis } = tenseReason(g.mod, cue);
+  return { type: "DATE", value: `${formatYear(year)}-${code}`, meaning: `the ${word} ${directionWords(direction)} the article's date ${formatDay(scope.dct)}${why}`, ...(basis && { basis }) };
 }
 
 const ORDINAL: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4 };
