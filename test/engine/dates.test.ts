@@ -287,3 +287,19 @@ describe("lengths that are not dates, and ages that are not times", () => {
     expect(brief(timexes("The project finished a week earlier than planned.", "2021-04-12"))).toEqual([["a week earlier", "P1W"]]);
   });
 });
+
+describe("fiscal years, numeric dates and decades with a modifier", () => {
+  it("reads fiscal years, ISO and US-ordered dates, and 'the early 1990s'", () => {
+    expect(brief(timexes("Profit rose in fiscal 2009 and fiscal year 2010 and FY2011.", "2021-04-12"))).toEqual([
+      ["fiscal 2009", "FY2009"],
+      ["fiscal year 2010", "FY2010"],
+      ["FY2011", "FY2011"],
+    ]);
+    expect(brief(timexes("The hearing moved from 3/15/2021 to 2021-03-16, then to 25/3/2021; the ratio was 3/4.", "2021-04-12"))).toEqual([
+      ["3/15/2021", "2021-03-15"],
+      ["2021-03-16", "2021-03-16"],
+      ["25/3/2021", "2021-03-25"],
+    ]);
+    expect(brief(timexes("The firm was founded in the early 1990s.", "2021-04-12"))).toEqual([["early 1990s", "199", "START"]]);
+  });
+});

@@ -17,6 +17,20 @@ const NO_MORE_DIGITS = "(?![\\d:])";
 const MONTH_DAY = pattern(`${WB}(?<t>${LEADING_WEEKDAY}(?<mon>${ANY_MONTH})\\s+${DAY_RANGE}(?:,?\\s+${YEAR})?)${NO_MORE_DIGITS}${WE}`);
 /** "24 February 2022", "18-19 June". */
 const DAY_MONTH = pattern(`${WB}(?<t>${LEADING_WEEKDAY}${DAY_RANGE}\\s+(?:of\\s+)?(?<mon>${ANY_MONTH})(?:,?\\s+${YEAR})?)${WE}`);
+/** "2021-03-15", "3/15/2021" (US order, unless the first number cannot be a month: "15/3/2021"). */
+const NUMERIC_DATE = pattern(`(?<![\\p{L}\\p{N}_/.-])(?<t>(?<iy>1[89]\\d\\d|20\\d\\d)-(?<im>0[1-9]|1[0-2])-(?<id>0[1-9]|[12]\\d|3[01])|(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<sy>1[89]\\d\\d|20\\d\\d))(?![\\p{L}\\p{N}_/]|[.:-]\\d)`);
+
+function readNumericDate(g: Groups): Reading | null {
+  let year: number, month: number, day: number, order: string;
+  if (g.iy) [year, month, day, order] = [Number(g.iy), Number(g.im), Number(g.id), "year-month-day"];
+  else {
+    const [a, b] = [Number(g.a), Number(g.b)];
+    [year, month, day, order] = a > 12 ? [Number(g.sy), b, a, "day/month/year"] : [Number(g.sy), a, b, "month/day/year"];
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { type: "DATE", value: formatDay({ year, month, day }), meaning: `${monthName(month)} ${day}, ${year}, written as ${order}` };
+}
+
 /** "March 2013", "May of 2021", "in Could 2021". */
 const MONTH_YEAR = pattern(`${WB}(?<t>(?<mon>${ANY_MONTH}),?\\s+(?:of\\s+)?${YEAR})${NO_MORE_DIGITS}${WE}`);
 
@@ -122,6 +136,7 @@ export function findMonthDates(sentence: string): Candidate[] {
     ...scan(sentence, MONTH_DAY, readDayMonth),
     ...scan(sentence, DAY_MONTH, readDayMonth),
     ...scan(sentence, MONTH_YEAR, readMonthYear),
+    ...scan(sentence, NUMERIC_DATE, readNumericDate),
     ...scan(sentence, MONTH_RELATIVE_YEAR, readMonthRelativeYear),
     ...scan(sentence, WEEK_OF_MONTH, readWeekOfMonth),
     ...scan(sentence, BARE_MONTH, (g, scope, at) => readBareMonth(g, scope, at, sentence), (g, s, e) => !looksLikeName(sentence, g, s, e)),

@@ -12,6 +12,8 @@ const CENTURY_ORDINALS = `(?:${ORDINALS.map((o) => `[${o[0]!.toUpperCase()}${o[0
 
 /** "the 19th century", "the twenty-first century": TIMEX3 writes a century as its first two digits ("18"). */
 const CENTURY = pattern(`${WB}(?<t>(?:[Tt]he\\s+)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>${CENTURY_ORDINALS}))[\\s-]+[Cc]entury)${WE}`);
+/** "fiscal 2009", "fiscal year 2010", "FY2011": a company's or a government's financial year. */
+const FISCAL = pattern(`${WB}(?<t>(?:[Ff]iscal|[Ff]inancial)\\s+(?:[Yy]ear\\s+)?(?<y>1[89]\\d\\d|20\\d\\d)|FY\\s?(?<y2>20\\d\\d|\\d\\d))(?![\\p{L}\\p{N}_]|[-–/]\\d)`);
 /** "2004-2005", "1968-69", "2010–11": a range of years. */
 const YEAR_RANGE = pattern(`(?<![\\p{L}\\p{N}_$£€#.,:/–-])(?<t>(?<y1>1[5-9]\\d\\d|20\\d\\d)\\s?[-–]\\s?(?<y2>\\d{4}|\\d{2}))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d)`);
 const DECADE = pattern(`(?<![\\p{L}\\p{N}_$£€])(?<t>(?<c>1[89]|20)(?<d>\\d)0s|[’'](?<d2>\\d)0s|(?<d3>[1-9])0s)${WE}`);
@@ -44,6 +46,10 @@ export function findYears(sentence: string): Candidate[] {
   return [
     ...scan(sentence, CENTURY, readCentury).map((c) => ({ ...c, modifiable: true })),
     ...scan(sentence, YEAR_RANGE, readYearRange),
+    ...scan(sentence, FISCAL, (g) => {
+      const y = g.y ?? (g.y2!.length === 2 ? `20${g.y2}` : g.y2!);
+      return { type: "DATE", value: `FY${y}`, meaning: `the fiscal year ${y}` };
+    }),
     ...scan(sentence, YEAR, (g) => ({ type: "DATE", value: g.y!, meaning: `the year ${g.y}, as written` }), (_g, _s, e) => !isCount(sentence, e)).map((c) => ({ ...c, modifiable: true })),
     ...scan(
       sentence,
@@ -55,6 +61,6 @@ export function findYears(sentence: string): Candidate[] {
         return { type: "DATE", value, meaning: `the decade ${value}0–${value}9` };
       },
       (_g, s) => !isAge(sentence, s),
-    ),
+    ).map((c) => ({ ...c, modifiable: true })),
   ];
 }
