@@ -223,6 +223,8 @@ describe("direction from tense and aspect, said in the explanation", () => {
     expect(back.explanation).toMatch(/past tense \('fell'\)/);
     expect(one("The offer is valid until March.", "2021-04-12").value).toBe("2022-03");
     expect(one("The report is due in May.", "2021-04-12").value).toBe("2021-05");
+    // The preposition decides across "the end of": "officials said … by the end of May".
+    expect(one("The port will reopen, officials said, fully by the end of May.", "2024-04-05").value).toBe("2024-05");
   });
 
   it("keeps the month's year unknown when the article has no date, and says why", () => {

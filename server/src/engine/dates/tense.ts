@@ -92,13 +92,18 @@ export function tenseAt(sentence: string, signals: Signal[], index: number): Ten
   return tenseCueAt(sentence, signals, index).tense;
 }
 
+// A preposition right before a time decides its direction, also across "the end of", "the start of": "by the end of May".
+const PART_OF = "(?:the\\s+(?:end|start|beginning|middle|close|turn)\\s+of\\s+)?(?:(?:early|late|mid)[\\s-]+)?$";
+const SINCE_BEFORE = new RegExp(`(?<![\\p{L}])(since|following)\\s+${PART_OF}`, "iu");
+const BY_BEFORE = new RegExp(`(?<![\\p{L}])(by|ahead of|until|till)\\s+${PART_OF}`, "iu");
+
 /** Like `tenseAt`, with the words that decided: what a date's explanation quotes. */
 export function tenseCueAt(sentence: string, signals: Signal[], index: number): TenseCue {
   // The preposition in front decides first: "since November" looked back, "by early June" ahead.
-  const before = sentence.slice(Math.max(0, index - 12), index);
-  const since = /(since|following)\s+(?:(?:early|late|mid)[\s-]+)?$/i.exec(before);
+  const before = sentence.slice(Math.max(0, index - 40), index);
+  const since = SINCE_BEFORE.exec(before);
   if (since) return { tense: "past", cue: since[1]!.toLowerCase() };
-  const by = /(by|ahead of|until)\s+(?:(?:early|late|mid)[\s-]+)?$/i.exec(before);
+  const by = BY_BEFORE.exec(before);
   if (by) return { tense: "future", cue: by[1]!.toLowerCase() };
   let best: Signal | null = null;
   let bestDistance = Infinity;
