@@ -67,8 +67,9 @@ describe("the article's date", () => {
 describe("decoding", () => {
   it("refuses binaries and flags invalid UTF-8 without losing the text", () => {
     expect(decodeArticle(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x10])).text).toBeNull();
-    const bad = decodeArticle(new Uint8Array([0x41, 0xff, 0x42]));
-    expect(bad.text).toBe("A\ufffdB");
+    // Mostly UTF-8 with a broken byte: the byte shows as �.
+    const bad = decodeArticle(new Uint8Array([0x41, 0xc3, 0xa9, 0xff, 0x42]));
+    expect(bad.text).toBe("Aé\ufffdB");
     expect(bad.problem).toMatch(/not valid UTF-8/);
     // A BOM is dropped, as editors do, unless the caller counts offsets in the file as read (the CLI).
     expect(decodeArticle(new TextEncoder().encode("\ufeffHi")).text).toBe("Hi");
@@ -85,4 +86,16 @@ it("line starts give the positions an editor gives, for LF, CRLF and lone CR", (
     if (text[offset - 1] === "\r" && text[offset] === "\n") continue;
     expect(positionIn(starts, offset)).toEqual(doc.positionAt(offset));
   }
+});
+
+describe("decoding", () => {
+  it("reads a file with no UTF-8 in it as Windows-1252, and says so; a mostly UTF-8 file keeps its replacement marks", async () => {
+    const { decodeArticle } = await import("../../server/src/engine/read/decode");
+    const latin = decodeArticle(Buffer.from("Jos\xe9 Garc\xeda met him \x96 \x93fine\x94.", "latin1"));
+    expect(latin.text).toBe("José García met him – “fine”.");
+    expect(latin.problem).toMatch(/read as Windows-1252/);
+    const mixed = decodeArticle(Buffer.concat([Buffer.from("Blinken’s visit ", "utf8"), Buffer.from([0xe9]), Buffer.from(" ended.", "utf8")]));
+    expect(mixed.text).toBe("Blinken’s visit \ufffd ended.");
+    expect(mixed.problem).toMatch(/undecodable bytes/);
+  });
 });

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { rng } from "../../bench/corpus";
+import { decodeArticle } from "../../server/src/engine/read/decode";
 import { SEEDS } from "../server/lspClient";
 
 export const ROOT = resolve(__dirname, "../..");
@@ -23,6 +24,8 @@ export interface FaultFile {
   message?: RegExp;
   /** A notice the analysis carries (shown in the report, the hover and on stderr). */
   notice?: RegExp;
+  /** Nothing in it to hover (an empty file): its notice goes to the report and stderr only. */
+  blank?: true;
   /** The text an editor shows for it, when that is not its bytes as UTF-8 (an editor decodes UTF-16 itself). */
   editorText?: string;
   /** Names the analysis must still find in it, each with (a pattern of) the entity's canonical name. */
@@ -114,8 +117,15 @@ export function faultFiles(): FaultFile[] {
       editorText: s0,
       finds: [{ text: "Blinken", name: BLINKEN }],
     },
-    { name: "empty.txt", bytes: Buffer.alloc(0) },
-    { name: "whitespace.txt", bytes: utf8(" \t\n\r\n   \u00a0\u3000\n\n\t \r \n") },
+    { name: "empty.txt", bytes: Buffer.alloc(0), notice: /This file is empty: there is nothing to analyse/, blank: true },
+    { name: "whitespace.txt", bytes: utf8(" \t\n\r\n   \u00a0\u3000\n\n\t \r \n"), notice: /This file is empty: there is nothing to analyse/, blank: true },
+    {
+      // An old archive's article, in Windows-1252: not a byte of UTF-8, read as the archive wrote it.
+      name: "windows-1252.txt",
+      bytes: Buffer.from("Blinken in Bogot\xe1\n\nJos\xe9 Garc\xeda met Antony Blinken in Bogot\xe1 on Sunday \x96 the talks \x93went well\x94, said Garc\xeda.\n", "latin1"),
+      message: /not valid UTF-8: read as Windows-1252/,
+      finds: [{ text: "José García", name: /José García/ }, { text: "Antony Blinken", name: BLINKEN }],
+    },
     { name: "dump-20mb.txt", bytes: utf8(dump), notice: SIZE_NOTICE, finds: [{ text: "Blinken", name: BLINKEN }] },
     { name: "one-line-5mb.txt", bytes: utf8(oneLine), notice: SIZE_NOTICE, finds: [{ text: "Blinken", name: BLINKEN }] },
     {
@@ -135,14 +145,20 @@ export function faultFiles(): FaultFile[] {
   ];
 }
 
-/** The text of a file as read (UTF-8, invalid bytes as U+FFFD, a BOM kept): what the CLI's offsets count. */
+/**
+ * The text of a file as read (UTF-8, invalid bytes as U+FFFD, a file with no UTF-8 in it as Windows-1252, a BOM
+ * kept): what the CLI's offsets count. The product's own decoding, so that ranges are checked against what it read.
+ */
 export function textAsRead(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
+  return decodeArticle(bytes, { keepBom: true }).text ?? new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
 }
 
-/** The text of a file as an editor shows it and sends it in didOpen: the same, without the BOM. */
+/**
+ * The text of a file as an editor shows it and sends it in didOpen: the same, without the BOM (an editor that guesses
+ * encodings shows a Windows-1252 file so; one that does not shows a � per byte, at the very same offsets).
+ */
 export function textInEditor(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  return decodeArticle(bytes).text ?? new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 }
 
 /** sha256 of every regular file under `dir` (symbolic links not followed), by path relative to `dir`. */

@@ -22,6 +22,8 @@ export function analyzeArticle(fullText: string, options: AnalyzeOptions = {}): 
     const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
     notices.push(`This file is ${mb(fullText.length)} long; only its first ${mb(text.length)} were analysed.`);
   }
+  // An empty or blank file is listed like any other, with a word on why nothing is in it.
+  if (!/[\p{L}\p{N}]/u.test(text)) notices.push(text.trim() === "" ? "This file is empty: there is nothing to analyse." : "This file holds no words: there is nothing to analyse.");
   const layout = readLayout(text);
   const dct = readArticleDate(text, layout, options);
   const depth = options.depth ?? "full";

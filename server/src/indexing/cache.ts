@@ -9,9 +9,9 @@
 // looked up (the v8 serialiser rebuilt every object of every analysis at load: 740 ms per 1,000). An entry that does
 // not parse back into an analysis is a miss, said once, and replaced.
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { ENGINE_VERSION } from "../engine/version";
 import type { StoredIdentities } from "../corpus";
 import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
@@ -45,6 +45,8 @@ export class AnalysisCache {
   private dirty = false;
   /** Keys used since loading: saving keeps only these, so the cache does not grow forever. */
   private readonly used = new Set<string>();
+  /** A write failed (and was said): later failures are not said again. */
+  private failed = false;
 
   constructor(private readonly dir: string, private readonly log: (message: string) => void = () => {}) {}
 
@@ -131,7 +133,7 @@ export class AnalysisCache {
     const temp = `${this.file}.${process.pid}.tmp`;
     let fd: number | undefined;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeFolder(this.dir);
       fd = openSync(temp, "w");
       writeSync(fd, `${MAGIC} ${ENGINE_VERSION}\n`);
       const head = Buffer.alloc(KEY_BYTES + 4);
@@ -152,7 +154,9 @@ export class AnalysisCache {
     } catch (error) {
       if (fd !== undefined) closeSync(fd);
       removeQuietly(temp);
-      this.log(`could not write the analysis cache ${this.file}: ${error instanceof Error ? error.message : error}`);
+      // Said once: a folder that cannot be written stays so, and the editor or the CLI goes on without a cache.
+      if (!this.failed) this.log(`could not write the analysis cache ${this.file}: ${error instanceof Error ? error.message : error}; going on without one`);
+      this.failed = true;
       return false;
     }
   }
@@ -173,7 +177,7 @@ export function writeIdentities(dir: string, identities: StoredIdentities): bool
   const file = join(dir, IDENTITIES_FILE_NAME);
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     writeFileSync(temp, JSON.stringify({ engineVersion: ENGINE_VERSION, ...identities }));
     renameSync(temp, file);
     return true;
@@ -181,6 +185,31 @@ export function writeIdentities(dir: string, identities: StoredIdentities): bool
     removeQuietly(temp);
     return false;
   }
+}
+
+/**
+ * Makes a folder and its missing parents, one level at a time, after checking that the nearest existing parent is a
+ * writable folder: Node's recursive mkdirSync spins forever on a path it cannot make (under /proc, say).
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    let stat;
+    try {
+      stat = statSync(at);
+    } catch {
+      missing.push(at);
+      const parent = dirname(at);
+      if (parent === at) break;
+      at = parent;
+      continue;
+    }
+    if (!stat.isDirectory()) throw new Error(`${at} is not a folder`);
+    accessSync(at, constants.W_OK);
+    break;
+  }
+  for (const folder of missing.reverse()) mkdirSync(folder);
 }
 
 /** A leftover is not worth an error: the cache works without removing it. */
