@@ -2,10 +2,12 @@
 // The extension as a user meets it: packaged (.vsix), installed into a fresh profile of code-server (the real VS Code
 // 1.100 with its real extension host, served to a browser), a copy of samples/ opened, driven through Debian's Chromium
 // with a real mouse and keyboard (playwright-core, never `playwright`). Each step saves screenshots to
-// docs/screenshots/ (1-hover, 2-hover-link, 3-link-opened, 4-definition, 5-inlay-hint, 6-outline; the README shows
-// them); a failed step saves the screen to test-results/code-server/ instead.
+// test-results/screenshots/ (ignored by git, so a test run leaves the checkout clean: 1-hover, 2-hover-link,
+// 3-link-opened, 4-definition, 5-inlay-hint, 6-outline); `npm run screenshots` saves them to docs/screenshots/ for the
+// README instead. A failed step saves the screen to test-results/code-server/.
 //
 //   node test/e2e/code-server.mjs            # packages, installs code-server if needed, runs every step
+//   node test/e2e/code-server.mjs --screenshots DIR   # where the steps' screenshots go
 //   E2E_VSIX=path.vsix node test/e2e/...     # use this .vsix instead of `npm run package`
 //   E2E_KEEP=1                               # keep the per-run folder (profile, logs) for a look afterwards
 //   E2E_HEADED=1                             # show the browser (needs a display)
@@ -24,7 +26,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CODE_SERVER_VERSION = "4.100.3";
 const CODE_SERVER = join(ROOT, ".cache/code-server/node_modules/.bin/code-server");
 const CHROMIUM = process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const SHOTS = join(ROOT, "docs/screenshots");
+const SHOTS_FLAG = process.argv.indexOf("--screenshots");
+const SHOTS = resolve(ROOT, SHOTS_FLAG > 0 ? process.argv[SHOTS_FLAG + 1] : "test-results/screenshots");
 const FAILURES = join(ROOT, "test-results/code-server");
 const VIEWPORT = { width: 1280, height: 760 };
 
@@ -291,7 +294,7 @@ function textAtCursor(folder, name, { line, column }) {
   return (lines[line - 1] ?? "").slice(column - 1);
 }
 
-/** Saves the screen to docs/screenshots/ once the active editor shows its code lens (the same picture every run). */
+/** Saves the screen to SHOTS once the active editor shows its code lens (the same picture every run). */
 async function shot(page, file) {
   await page
     .locator(".editor-group-container.active .monaco-editor .codelens-decoration")
