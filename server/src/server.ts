@@ -90,7 +90,11 @@ const index = new ArticleIndex(
       const ended = indexRunning && !state.running && state.listed;
       if (ended) (analyzer ? analyzer.settle(index.corpus) : index.corpus.settle(true));
       progress?.update(state);
-      if (ended) finishedRun();
+      if (ended) {
+        finishedRun();
+        // Identities just settled: lenses, hints and colours computed during the run may count what is now wrong.
+        scheduleRefresh();
+      }
       indexRunning = state.running;
     },
     changed: () => {

@@ -64,6 +64,8 @@ export interface TestServer {
   alive(): boolean;
   progress: unknown[];
   registrations: Registration[];
+  /** The refresh requests the server sent (workspace/codeLens/refresh…), each with how many statuses had come before. */
+  refreshes: { method: string; afterStatuses: number }[];
   /** What `workspace/configuration` answers for `articleLens`; tests may change it. */
   settings: Record<string, unknown>;
   /** Opens a file of the folder in the "editor", with its text on disk or the given unsaved text. */
@@ -74,6 +76,8 @@ export interface TestServer {
 export interface StartOptions {
   /** Called with the folder once the seed articles are in it, before the server starts: to add files of a test. */
   prepare?: (folder: string) => void;
+  /** Declare that the client refreshes code lenses, inlay hints and semantic tokens when the server asks. */
+  refreshSupport?: boolean;
 }
 
 export async function startServer(
@@ -96,6 +100,7 @@ export async function startServer(
   const logs: string[] = [];
   const shown: string[] = [];
   const registrations: Registration[] = [];
+  const refreshes: TestServer["refreshes"] = [];
   const server: TestServer = {
     connection,
     folder,
@@ -107,6 +112,7 @@ export async function startServer(
     alive: () => child.exitCode === null && child.signalCode === null,
     progress,
     registrations,
+    refreshes,
     settings,
     uri: (name) => pathToFileURL(join(folder, name)).href,
     positionOf(name, word, nth = 0, shift = 0) {
@@ -147,6 +153,12 @@ export async function startServer(
     registrations.push(...params.registrations);
   });
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => {});
+  for (const method of ["workspace/codeLens/refresh", "workspace/inlayHint/refresh", "workspace/semanticTokens/refresh"]) {
+    connection.onRequest(method, () => {
+      refreshes.push({ method, afterStatuses: statuses.length });
+      return null;
+    });
+  }
   connection.onNotification("$/progress", (params: unknown) => {
     progress.push(params);
   });
@@ -186,6 +198,7 @@ export async function startServer(
         workspaceFolders: true,
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+        ...(options.refreshSupport && { codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true }, semanticTokens: { refreshSupport: true } }),
       },
       window: { workDoneProgress: true },
       textDocument: { definition: { linkSupport: false } },
