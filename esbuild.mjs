@@ -33,7 +33,9 @@ const common = {
   platform: "node",
   target: "node20",
   format: "cjs",
-  sourcemap: true,
+  // Minified for the package; the source maps beside them (for a stack trace) stay out of the .vsix (.vscodeignore).
+  minify: true,
+  sourcemap: "linked",
   logLevel: "warning",
   define: { __ENGINE_HASH__: JSON.stringify(engineHash()) },
 };

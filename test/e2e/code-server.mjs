@@ -142,6 +142,36 @@ function packageVsix() {
   return vsix;
 }
 
+/**
+ * What the extension page shows comes from the package: its README's images must be in it (relative links resolve
+ * inside the .vsix), with the icon, the CHANGELOG and the notices; source maps and the sources stay out.
+ */
+function checkPackage(vsix) {
+  const t0 = Date.now();
+  const name = "the .vsix holds the README's images, the icon, the CHANGELOG and the notices, and no source maps";
+  try {
+    const list = spawnSync("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print('\\n'.join(z.namelist())); sys.stdout.write('\\0' + z.read('extension/readme.md').decode('utf8'))", vsix], { encoding: "utf8" });
+    if (list.status !== 0) throw new Error(`could not read ${vsix}: ${list.stderr}`);
+    const [names, readme] = list.stdout.split("\0");
+    const files = new Set(names.split("\n").filter(Boolean));
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    if (images.length < 6) throw new Error(`the packaged README shows ${images.length} images, expected the six screenshots`);
+    const missing = images.filter((src) => !/^https?:/.test(src) && !files.has(`extension/${src}`));
+    if (missing.length) throw new Error(`images the packaged README links to are not in the package: ${missing.join(", ")}`);
+    const manifest = JSON.parse(spawnSync("python3", ["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('extension/package.json').decode('utf8'))", vsix], { encoding: "utf8" }).stdout);
+    for (const want of [`extension/${manifest.icon}`, "extension/changelog.md", "extension/dist/gazetteers/NOTICE.md", "extension/dist/typer-model.md"]) {
+      if (!files.has(want)) throw new Error(`${want} is not in the package`);
+    }
+    const unwanted = [...files].filter((f) => f.endsWith(".map") || f.startsWith("extension/server/src/") || f.startsWith("extension/node_modules/"));
+    if (unwanted.length) throw new Error(`the package holds files it should not: ${unwanted.slice(0, 5).join(", ")}`);
+    passed++;
+    log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    failed++;
+    log(`FAIL ${name}\n     ${String(e?.message ?? e)}`);
+  }
+}
+
 function isolatedEnv(run) {
   const env = { ...process.env };
   for (const k of ["HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR"]) {
@@ -317,6 +347,7 @@ async function main() {
   ensureCodeServer();
   const vsix = packageVsix();
   log(`== vsix ${vsix}`);
+  checkPackage(vsix);
 
   const run = mkdtempSync(join(tmpdir(), "article-lens-cs-"));
   const keep = process.env.E2E_KEEP === "1";
