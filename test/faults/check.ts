@@ -5,9 +5,10 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyzeArticle, type ArticleAnalysis } from "../../server/src/engine";
+import { NO_NETWORK } from "../server/lspClient";
 import { ROOT } from "./fixtures";
 
-export const tally = { cases: 0, crashes: 0, badRanges: 0, filesChanged: 0 };
+export const tally = { cases: 0, crashes: 0, badRanges: 0, filesChanged: 0, networkAttempts: 0 };
 
 export interface Spanned {
   start: number;
@@ -57,7 +58,7 @@ export function cliCrashed(run: CliRun): boolean {
 export function runCli(args: string[], timeoutMs = 45_000): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [join(ROOT, "dist/cli.js"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--require", NO_NETWORK, join(ROOT, "dist/cli.js"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
     const out: Buffer[] = [];
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => out.push(d));
@@ -67,6 +68,7 @@ export function runCli(args: string[], timeoutMs = 45_000): Promise<CliRun> {
       clearTimeout(timer);
       const run = { code, signal, stdout: Buffer.concat(out).toString("utf8"), stderr, ms: Date.now() - started };
       if (cliCrashed(run)) tally.crashes++;
+      if (/NETWORK ACCESS:/.test(stderr)) tally.networkAttempts++;
       resolvePromise(run);
     });
   });

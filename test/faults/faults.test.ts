@@ -6,7 +6,7 @@
 // one (stderr, window/logMessage, the hover; never a pop-up), and a correct hover afterwards. No article is ever
 // written: every file's sha256 is the same after the suite. The engine's own fuzzing (2,100 seeded random articles)
 // is test/engine/fuzz.test.ts. The tally is printed at the end, one line.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,7 +35,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { LINKED_ARTICLES_REQUEST, NEXT_MENTION_REQUEST } from "../../server/src/protocol";
 import type { JsonReport } from "../../server/src/report";
-import { startServer, type TestServer } from "../server/lspClient";
+import { NO_NETWORK, startServer, type TestServer } from "../server/lspClient";
 import { badSpans, cliCrashed, EditorDoc, runCli, tally, type CliRun } from "./check";
 import { changedFiles, faultFiles, hashes, rng, ROOT, sample, SAMPLES, SEED_DATES, SEEDS, textAsRead, textInEditor, type FaultFile } from "./fixtures";
 import { checkDocument, type Registry } from "./lsp";
@@ -55,9 +55,9 @@ const samplesBefore = hashes(SAMPLES);
 afterAll(() => {
   tally.filesChanged += changedFiles(samplesBefore, hashes(SAMPLES)).length;
   rmSync(work, { recursive: true, force: true });
-  const line = `faults: ${tally.cases} cases, crashes ${tally.crashes}, bad ranges ${tally.badRanges}, files changed ${tally.filesChanged} (engine fuzz: 2,100 seeded cases in test/engine/fuzz.test.ts)`;
+  const line = `faults: ${tally.cases} cases, crashes ${tally.crashes}, bad ranges ${tally.badRanges}, files changed ${tally.filesChanged}, network access ${tally.networkAttempts} (engine fuzz: 2,100 seeded cases in test/engine/fuzz.test.ts)`;
   console.log(line);
-  expect({ crashes: tally.crashes, badRanges: tally.badRanges, filesChanged: tally.filesChanged }, line).toEqual({ crashes: 0, badRanges: 0, filesChanged: 0 });
+  expect({ crashes: tally.crashes, badRanges: tally.badRanges, filesChanged: tally.filesChanged, network: tally.networkAttempts }, line).toEqual({ crashes: 0, badRanges: 0, filesChanged: 0, network: 0 });
 });
 
 // ── the command line ─────────────────────────────────────────────────────────────────────────────────────────
@@ -188,6 +188,14 @@ describe.concurrent("CLI", () => {
     expect(run.stderr).toMatch(/binary\.txt: binary file/);
     expect(run.stderr).toMatch(/no-such-file\.txt: no such file or folder/);
     expect(json(run).documents).toEqual([]);
+  });
+
+  fault("the no-network hook every test process runs with stops a connection and a host lookup, and says so", async () => {
+    for (const code of ["require('node:net').connect(80, '127.0.0.1')", "require('node:dns').lookup('example.com', () => {})", "fetch('http://127.0.0.1:1/')"]) {
+      const r = spawnSync(process.execPath, ["--require", NO_NETWORK, "-e", code], { encoding: "utf8" });
+      expect(r.status, code).not.toBe(0);
+      expect(r.stderr, code).toMatch(/NETWORK ACCESS: /);
+    }
   });
 
   fault("CLI: --help and --version answer; a wrong date or a date for no article is said", async () => {

@@ -29,6 +29,8 @@ import {
 import { STATUS_NOTIFICATION, type StatusParams } from "../../server/src/protocol";
 
 const ROOT = resolve(__dirname, "../..");
+/** Preloaded into every process the tests start: it fails (and says) any network access. */
+export const NO_NETWORK = join(ROOT, "test/support/no-network.cjs");
 
 /** The seed articles state no date; these are their publication dates. */
 export const SEED_DATES: Record<string, string> = {
@@ -89,9 +91,11 @@ export async function startServer(
   const folder = mkdtempSync(join(tmpdir(), "article-lens-"));
   for (const name of SEEDS) cpSync(join(ROOT, "samples", name), join(folder, name));
   options.prepare?.(folder);
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  // Every server of the tests runs with the no-network hook: any connection or host lookup fails and is said on stderr.
+  const child: ChildProcess = spawn(process.execPath, ["--require", NO_NETWORK, join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
+
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
 
   const statuses: StatusParams[] = [];
@@ -138,6 +142,8 @@ export async function startServer(
       });
     },
     async stop() {
+      // Network access fails the test that started the server, whatever else it checked.
+      if (/NETWORK ACCESS:/.test(stderr)) throw new Error(`the server tried to reach the network:\n${stderr.slice(0, 2000)}`);
       await connection.sendRequest(ShutdownRequest.type).catch(() => {});
       await connection.sendNotification(ExitNotification.type).catch(() => {});
       await new Promise((r) => setTimeout(r, 50));
