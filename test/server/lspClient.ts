@@ -28,7 +28,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { STATUS_NOTIFICATION, type StatusParams } from "../../server/src/protocol";
 
-const ROOT = resolve(__dirname, "../..");
+export const ROOT = resolve(__dirname, "../..");
 /** Preloaded into every process the tests start: it fails (and says) any network access. */
 export const NO_NETWORK = join(ROOT, "test/support/no-network.cjs");
 
@@ -64,6 +64,8 @@ export interface TestServer {
   stderr(): string;
   /** Whether the server process is still running. */
   alive(): boolean;
+  /** Resolves when the server process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   progress: unknown[];
   registrations: Registration[];
   /** The refresh requests the server sent (workspace/codeLens/refresh…), each with how many statuses had come before. */
@@ -80,6 +82,8 @@ export interface StartOptions {
   prepare?: (folder: string) => void;
   /** Declare that the client refreshes code lenses, inlay hints and semantic tokens when the server asks. */
   refreshSupport?: boolean;
+  /** A module the server process preloads (node --require) after the no-network hook: to make it fail on purpose. */
+  preload?: string;
 }
 
 export async function startServer(
@@ -92,7 +96,7 @@ export async function startServer(
   for (const name of SEEDS) cpSync(join(ROOT, "samples", name), join(folder, name));
   options.prepare?.(folder);
   // Every server of the tests runs with the no-network hook: any connection or host lookup fails and is said on stderr.
-  const child: ChildProcess = spawn(process.execPath, ["--require", NO_NETWORK, join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["--require", NO_NETWORK, ...(options.preload ? ["--require", options.preload] : []), join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
 
@@ -114,6 +118,7 @@ export async function startServer(
     shown,
     stderr: () => stderr,
     alive: () => child.exitCode === null && child.signalCode === null,
+    exited: new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal }))),
     progress,
     registrations,
     refreshes,
@@ -144,9 +149,11 @@ export async function startServer(
     async stop() {
       // Network access fails the test that started the server, whatever else it checked.
       if (/NETWORK ACCESS:/.test(stderr)) throw new Error(`the server tried to reach the network:\n${stderr.slice(0, 2000)}`);
-      await connection.sendRequest(ShutdownRequest.type).catch(() => {});
-      await connection.sendNotification(ExitNotification.type).catch(() => {});
-      await new Promise((r) => setTimeout(r, 50));
+      if (server.alive()) {
+        await connection.sendRequest(ShutdownRequest.type).catch(() => {});
+        await connection.sendNotification(ExitNotification.type).catch(() => {});
+        await new Promise((r) => setTimeout(r, 50));
+      }
       connection.dispose();
       child.kill();
       rmSync(folder, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 // Analyses on disk, so reopening a folder costs a read, not a re-analysis. An entry's key is a hash of everything the
 // analysis depends on — the engine's version, the options and the text — so a changed file, a new engine or a new
 // date setting simply misses. The whole cache is one file written atomically (write, then rename): a crash leaves
-// the old file or the new one, never half of one; a file that does not read back as a cache is ignored and rebuilt.
+// the old file or the new one, never half of one (the half-written temporary file of a process that died is
+// removed at the next load); a file that does not read back as a cache is ignored and rebuilt.
 //
 // The file is a header line, then one record per analysis: its key (40 hex digits), the length of its JSON (4 bytes,
 // little-endian) and the JSON (UTF-8). It is written record by record, so saving 10,000 analyses never holds them
@@ -9,7 +10,7 @@
 // looked up (the v8 serialiser rebuilt every object of every analysis at load: 740 ms per 1,000). An entry that does
 // not parse back into an analysis is a miss, said once, and replaced.
 import { createHash } from "node:crypto";
-import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { ENGINE_VERSION } from "../engine/version";
@@ -60,6 +61,7 @@ export class AnalysisCache {
 
   /** Reads the cache file; anything unreadable, of another format or engine, is ignored (and said). */
   load(): void {
+    removeLeftovers(this.dir);
     let bytes: Buffer;
     try {
       bytes = readFileSync(this.file);
@@ -210,6 +212,34 @@ export function makeFolder(dir: string): void {
     break;
   }
   for (const folder of missing.reverse()) mkdirSync(folder);
+}
+
+/**
+ * Removes the half-written temporary files (`analyses.cache.<pid>.tmp`) of processes no longer running: a server or
+ * CLI killed while saving leaves one, and nothing else would ever remove it. A running process's file is its own.
+ */
+function removeLeftovers(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no cache folder yet
+  }
+  for (const name of names) {
+    const m = /^(.+)\.(\d+)\.tmp$/.exec(name);
+    if (!m || (m[1] !== CACHE_FILE_NAME && m[1] !== IDENTITIES_FILE_NAME)) continue;
+    if (!isRunning(Number(m[2]))) removeQuietly(join(dir, name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"; // someone else's process: running
+  }
 }
 
 /** A leftover is not worth an error: the cache works without removing it. */
