@@ -305,6 +305,46 @@ async function hoverUntil(page, phrase, shift, ok, timeoutMs = 90_000) {
   throw new Error(`no hover on “${phrase}” passing the check within ${timeoutMs / 1000} s; last hover text:\n${last || "(none)"}`);
 }
 
+/** The pids of this run's Article Lens language servers (node …/ext/<extension>/dist/server.js), from /proc. */
+function languageServers(run) {
+  const pids = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args = "";
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (args.includes(join(run, "ext")) && args.includes("dist/server.js")) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** Everything the "Article Lens" output channel logged in this run (VS Code writes each log channel to a file). */
+function outputLog(run) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith("Article Lens.log")) found.push(path);
+    }
+  };
+  walk(join(run, "user/logs"));
+  return found.map((f) => readFileSync(f, "utf8")).join("\n");
+}
+
+async function waitFor(check, timeoutMs, why) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(why());
+    await sleep(500);
+  }
+}
+
 /** The cursor position the status bar shows ("Ln 3, Col 25") → { line, column }, 1-based. */
 async function cursorPosition(page) {
   const text = await page.locator('[id="status.editor.selection"]').first().innerText({ timeout: 10_000 });
@@ -537,6 +577,28 @@ async function main() {
       await pane.locator(".monaco-list-row", { hasText: "Antony Blinken" }).first().waitFor({ timeout: 10_000 });
       await page.mouse.move(VIEWPORT.width - 20, VIEWPORT.height - 60);
       await shot(page, "6-outline.png");
+    });
+
+    await step("the language server killed mid-session (SIGKILL) is restarted by the client; the index comes back from the cache and the hover answers", "7-server-restart.png", async () => {
+      const [first, ...more] = languageServers(run);
+      if (!first || more.length) throw new Error(`expected one Article Lens server process in this run, found ${more.length + (first ? 1 : 0)}`);
+      const logsBefore = outputLog(run);
+      process.kill(first, "SIGKILL");
+      const deadline = Date.now() + 60_000;
+      let next = [];
+      while (Date.now() < deadline && !(next = languageServers(run).filter((pid) => pid !== first)).length) await sleep(250);
+      if (!next.length) throw new Error(`no new server process within 60 s of killing ${first}`);
+      // 003 is still the active editor (the Outline step opened it).
+      const done = (t) => listsOtherArticles(t) && !/Still indexing|full analysis under way/.test(t);
+      const { text } = await hoverUntil(page, "Qin asking Blinken", "Qin asking ".length, done);
+      if (!text.includes("Antony Blinken")) throw new Error(`hover after the restart names no Antony Blinken:\n${text}`);
+      // What the restarted server wrote to the Article Lens output: the restart, and every analysis from the cache.
+      const logsAfter = await waitFor(() => {
+        const after = outputLog(run).slice(logsBefore.length);
+        return /indexed: /.test(after) ? after : undefined;
+      }, 30_000, () => `no indexing summary in the Article Lens output after the restart:\n${outputLog(run).slice(-3000)}`);
+      if (!/The Article Lens server stopped; restarting \(1\/\d\)/.test(logsAfter)) throw new Error(`the output does not say the server was restarted:\n${logsAfter.slice(0, 3000)}`);
+      if (!/indexed: 5 analyses from the cache, 0 quick, 0 full; 5 articles/.test(logsAfter)) throw new Error(`the restarted server did not take its analyses from the cache:\n${logsAfter.slice(0, 3000)}`);
     });
   } catch (e) {
     failed++;

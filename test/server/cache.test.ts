@@ -2,7 +2,8 @@
 // full) and writes the cache into the folder the client names; a restart on the same folder takes every analysis
 // from the cache and answers as before; a corrupt cache file is said to be unreadable, ignored and rebuilt; a cache
 // folder that cannot be made is said once and the server works without it; a server killed in the middle of writing
-// the cache leaves the previous one whole, and the next start reads it.
+// the cache leaves the previous one whole, and the next start reads it; articles the editor opens before its
+// settings arrive are analysed once, with them.
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +16,7 @@ import {
   DidOpenTextDocumentNotification,
   FileChangeType,
   HoverRequest,
+  InlayHintRequest,
   type MarkupContent,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -150,6 +152,24 @@ test("a server killed (SIGKILL) in the middle of writing the cache leaves the pr
     await next.server.stop();
     // The dead process's half-written file is gone.
     expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("articles open at start wait for the client's settings: each is analysed once, with its date from the settings", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "article-lens-settings-test-"));
+  try {
+    const { server, log } = await indexOnce(dir, { configurationDelayMs: 500, openAtStart: [SEEDS[3]!, SEEDS[0]!] });
+    // Analysed before the settings came, the two open articles would be analysed twice (7 full) and cached wrong.
+    expect(log).toMatch(/^indexed: 0 analyses from the cache, \d+ quick, 5 full; 5 articles$/);
+    const hints = (await server.connection.sendRequest(InlayHintRequest.type, {
+      textDocument: { uri: server.uri(SEEDS[3]!) },
+      range: { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } },
+    }))!;
+    const afterSunday = server.positionOf(SEEDS[3]!, "Sunday", 0, "Sunday".length);
+    expect(hints.find((h) => h.position.line === afterSunday.line && h.position.character === afterSunday.character)?.label).toBe("2023-06-18");
+    await server.stop();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

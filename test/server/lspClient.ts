@@ -84,6 +84,10 @@ export interface StartOptions {
   refreshSupport?: boolean;
   /** A module the server process preloads (node --require) after the no-network hook: to make it fail on purpose. */
   preload?: string;
+  /** How long the "client" takes to answer workspace/configuration (as an editor busy starting up may). */
+  configurationDelayMs?: number;
+  /** Files of the folder opened in the "editor" right after `initialized`, as an editor restoring its tabs does. */
+  openAtStart?: string[];
 }
 
 export async function startServer(
@@ -161,7 +165,10 @@ export async function startServer(
     },
   };
 
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === "articleLens" ? server.settings : null)));
+  connection.onRequest(ConfigurationRequest.type, async (params) => {
+    if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
+    return params.items.map((item) => (item.section === "articleLens" ? server.settings : null));
+  });
   connection.onRequest(RegistrationRequest.type, (params) => {
     registrations.push(...params.registrations);
   });
@@ -218,6 +225,7 @@ export async function startServer(
     },
   });
   await connection.sendNotification(InitializedNotification.type, {});
+  for (const name of options.openAtStart ?? []) await server.open(name);
   return server;
 }
 

@@ -76,13 +76,18 @@ export class ArticleIndex {
   private readonly debounces = new Map<string, NodeJS.Timeout>();
   /** Bumped on every analysis start: a slower, older analysis of the same article must not win. */
   private readonly generation = new Map<string, number>();
-  /** Analyses under way: the open document's version each reads (null = the file on disk), and their mode. */
-  private readonly analysing = new Map<string, { version: number | null; mode: Mode }>();
+  /** Analyses under way: the open document's version each reads (null = the file on disk), their date and mode. */
+  private readonly analysing = new Map<string, Analysed & { mode: Mode }>();
   /** Requests waiting for an article's next analysis. */
   private readonly waiters = new Map<string, (() => void)[]>();
   private running = false;
   private done = 0;
   private listed = false;
+  /**
+   * Nothing is analysed before the first `configure`: an article opened while the client's settings are still on
+   * their way would be analysed with the defaults (no article dates), shown, cached, then analysed again.
+   */
+  private configured = false;
 
   constructor(
     private readonly files: ArticleFiles,
@@ -103,6 +108,10 @@ export class ArticleIndex {
     this.folders = folders;
     this.settings = settings;
     this.isArticlePath = articleMatcher(settings);
+    if (!this.configured) {
+      this.configured = true;
+      void this.pump(); // the articles opened meanwhile, before the folders are listed
+    }
     const listed = await Promise.all(folders.map((f) => this.files.list(f, (path) => this.isArticlePath(settingsPath(path, folders)))));
     const wanted = new Set(listed.flat().map(fileUri));
     for (const uri of [...this.corpus.uris(), ...this.urgent, ...this.queue, ...this.deepen]) {
@@ -110,7 +119,8 @@ export class ArticleIndex {
     }
     for (const uri of this.corpus.uris()) if (this.isOpenArticle(uri)) wanted.add(uri);
     for (const uri of wanted) {
-      const before = this.analysed.get(uri);
+      // An analysis under way with today's date counts as done: an article opened at start is in flight here.
+      const before = this.analysing.get(uri) ?? this.analysed.get(uri);
       if (!before || before.date !== this.dateOf(uri)) {
         this.listed = true;
         this.enqueue(uri, this.openDocument(uri) !== undefined);
@@ -238,7 +248,7 @@ export class ArticleIndex {
    * thread to read the next file, while requests still get through between steps.
    */
   private async pump(): Promise<void> {
-    if (this.running) return;
+    if (this.running || !this.configured) return;
     this.running = true;
     this.listener.progress(this.state());
     const limit = this.indexer.parallel > 1 ? 4 * this.indexer.parallel : 1;
@@ -289,7 +299,7 @@ export class ArticleIndex {
     // The entry is this analysis's own: a later one of the same article replaces it, and only its owner removes it
     // (removing another's made requests start yet another analysis, which discarded the one under way: a livelock
     // while an editor kept asking).
-    const entry = { version: this.openDocument(uri)?.version ?? null, mode };
+    const entry = { version: this.openDocument(uri)?.version ?? null, date: this.dateOf(uri), mode };
     this.analysing.set(uri, entry);
     try {
       await this.analyzeNow(uri, mode);
