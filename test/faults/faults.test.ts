@@ -2,12 +2,14 @@
 // folder scraped from the web holds — binaries named .txt, empty files, a 20 MB dump, a 5 MB line, invalid UTF-8, a
 // BOM, CRLF and lone CR, astral, zero-width and right-to-left characters in and around names, files vanishing while
 // they are indexed, symbolic link loops, a burst of 1,000 edits, cancelled requests, positions past the end, a corrupt
-// cache. For each: no crash, no unhandled rejection, every span exactly on its text, a message where the user needs
+// cache, a cache folder that cannot be made, a server killed in the middle of writing its cache. For each: no crash, no unhandled rejection, every span exactly on its text, a message where the user needs
 // one (stderr, window/logMessage, the hover; never a pop-up), and a correct hover afterwards. No article is ever
 // written: every file's sha256 is the same after the suite. The engine's own fuzzing (2,100 seeded random articles)
-// is test/engine/fuzz.test.ts. The tally is printed at the end, one line.
+// is test/engine/fuzz.test.ts. Every server and CLI process runs with test/support/no-network.cjs preloaded: any
+// connection or host lookup fails and is counted. The tally is printed at the end, one line.
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -35,7 +37,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { LINKED_ARTICLES_REQUEST, NEXT_MENTION_REQUEST } from "../../server/src/protocol";
 import type { JsonReport } from "../../server/src/report";
-import { NO_NETWORK, startServer, type TestServer } from "../server/lspClient";
+import { NO_NETWORK, startIndexed, startServer, type TestServer } from "../server/lspClient";
 import { badSpans, cliCrashed, EditorDoc, runCli, tally, type CliRun } from "./check";
 import { changedFiles, faultFiles, hashes, rng, ROOT, sample, SAMPLES, SEED_DATES, SEEDS, textAsRead, textInEditor, type FaultFile } from "./fixtures";
 import { checkDocument, type Registry } from "./lsp";
@@ -729,5 +731,64 @@ describe("server", () => {
       }
     }
     await healthy();
+  });
+});
+
+// ── the server's cache on disk ───────────────────────────────────────────────────────────────────────────────
+
+describe("server cache", () => {
+  const ADDED = "Ingrid Vaszary met Antony Blinken in Gdansk on Monday.\n";
+  const blinkenCard = async (server: TestServer) => {
+    const hover = await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: server.uri(SEEDS[3]!) },
+      position: server.positionOf(SEEDS[3]!, "Blinken", 1),
+    });
+    return (hover?.contents as MarkupContent | undefined)?.value ?? "";
+  };
+  const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+  fault("server: a cache folder that cannot be made is said once, in the log; the server works without a cache", async () => {
+    const blocker = join(work, "a-file-not-a-folder");
+    writeFileSync(blocker, "in the way");
+    const { server, log } = await startIndexed(join(blocker, "cache"));
+    expect(log).toMatch(/^indexed: 0 analyses from the cache, \d+ quick, 5 full; 5 articles$/);
+    expect(await blinkenCard(server)).toContain("**Antony Blinken**");
+    // A second run (a new article) and the save at shutdown try again, and say nothing more.
+    writeFileSync(join(server.folder, "005_added.txt"), ADDED);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: server.uri("005_added.txt"), type: FileChangeType.Created }] });
+    await server.status((s) => s.state === "ready" && s.articles === 6);
+    await server.stop();
+    const said = server.logs.filter((l) => /analysis cache/.test(l));
+    expect(said).toEqual([expect.stringMatching(/^could not write the analysis cache .*: .*a-file-not-a-folder is not a folder; going on without one$/)]);
+    expect(server.shown).toEqual([]);
+    expect(readFileSync(blocker, "utf8")).toBe("in the way");
+  });
+
+  fault("server: killed (SIGKILL) in the middle of writing the cache, it leaves the previous cache whole; the next start reads it", async () => {
+    const dir = join(work, "crash-cache");
+    const file = join(dir, CACHE_FILE_NAME);
+    const first = await startIndexed(dir);
+    await first.server.stop();
+    const before = sha256(file);
+
+    // A new article makes the cache dirty; the preload kills the server after the first records of the new file.
+    const crashing = await startServer({ dates: SEED_DATES }, dir, {
+      preload: join(ROOT, "test/support/crash-in-cache-write.cjs"),
+      prepare: (folder) => writeFileSync(join(folder, "005_added.txt"), ADDED),
+    });
+    expect(await crashing.exited).toEqual({ code: null, signal: "SIGKILL" });
+    await crashing.stop();
+    const leftovers = readdirSync(dir).filter((n) => n.endsWith(".tmp"));
+    expect(leftovers).toEqual([expect.stringMatching(/^analyses\.cache\.\d+\.tmp$/)]);
+    expect(statSync(join(dir, leftovers[0]!)).size).toBeGreaterThan(0);
+    expect(sha256(file)).toBe(before);
+
+    const next = await startIndexed(dir);
+    expect(next.log).toBe("indexed: 5 analyses from the cache, 0 quick, 0 full; 5 articles");
+    expect(next.server.logs.filter((l) => /analysis cache/.test(l))).toEqual([]);
+    expect(await blinkenCard(next.server)).toContain("**Antony Blinken**");
+    await next.server.stop();
+    // The dead process's half-written file is gone.
+    expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 });

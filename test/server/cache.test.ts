@@ -1,11 +1,9 @@
 // The server's analysis cache, over the protocol: the first start analyses every article (quick first pass, then
 // full) and writes the cache into the folder the client names; a restart on the same folder takes every analysis
-// from the cache and answers as before; a corrupt cache file is said to be unreadable, ignored and rebuilt; a cache
-// folder that cannot be made is said once and the server works without it; a server killed in the middle of writing
-// the cache leaves the previous one whole, and the next start reads it; articles the editor opens before its
-// settings arrive are analysed once, with them.
-import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+// from the cache and answers as before; a corrupt cache file is said to be unreadable, ignored and rebuilt; articles
+// the editor opens before its settings arrive are analysed once, with them. (A cache folder that cannot be made and
+// a server killed while writing the cache are cases of the fault suite, test/faults/.)
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,22 +19,13 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { CACHE_FILE_NAME, IDENTITIES_FILE_NAME } from "../../server/src/indexing/cache";
-import { eventually, ROOT, SEED_DATES, SEEDS, startServer, type StartOptions, type TestServer } from "./lspClient";
+import { eventually, SEEDS, startIndexed, type StartOptions, type TestServer } from "./lspClient";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "article-lens-cache-test-"));
 const cacheFile = join(cacheDir, CACHE_FILE_NAME);
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-async function indexOnce(dir = cacheDir, options: StartOptions = {}): Promise<{ server: TestServer; log: string }> {
-  const server = await startServer({ dates: SEED_DATES }, dir, options);
-  await server.status((s) => s.state === "ready" && s.articles === 5);
-  const log = await eventually(async () => {
-    const line = server.logs.find((l) => l.startsWith("indexed:"));
-    if (!line) throw new Error("no indexing summary in the log yet");
-    return line;
-  });
-  return { server, log };
-}
+const indexOnce = (dir = cacheDir, options: StartOptions = {}) => startIndexed(dir, options);
 
 async function blinkenHover(server: TestServer): Promise<string> {
   const hover = await server.connection.sendRequest(HoverRequest.type, {
@@ -105,56 +94,6 @@ test("typing, or saving a file, re-analyses that article alone: the cache is not
   expect(statSync(cacheFile).mtimeMs).toBe(written);
   expect(summaries()).toBe(before);
   await server.stop();
-});
-
-test("a cache folder that cannot be made is said once, in the log; the server works without a cache", async () => {
-  const blocker = join(cacheDir, "a-file-not-a-folder");
-  writeFileSync(blocker, "in the way");
-  const { server, log } = await indexOnce(join(blocker, "cache"));
-  expect(log).toMatch(/^indexed: 0 analyses from the cache, \d+ quick, 5 full; 5 articles$/);
-  expect(await blinkenHover(server)).toContain("**Antony Blinken**");
-  // A second run (a new article) and the save at shutdown try again, and say nothing more.
-  const added = "005_added.txt";
-  writeFileSync(join(server.folder, added), "Ingrid Vaszary met Antony Blinken in Gdansk on Monday.\n");
-  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: server.uri(added), type: FileChangeType.Created }] });
-  await server.status((s) => s.state === "ready" && s.articles === 6);
-  await server.stop();
-  const said = server.logs.filter((l) => /analysis cache/.test(l));
-  expect(said).toEqual([expect.stringMatching(/^could not write the analysis cache .*: .*a-file-not-a-folder is not a folder; going on without one$/)]);
-  expect(server.shown).toEqual([]);
-  expect(readFileSync(blocker, "utf8")).toBe("in the way");
-});
-
-test("a server killed (SIGKILL) in the middle of writing the cache leaves the previous cache whole: the next start reads it", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "article-lens-crash-test-"));
-  try {
-    const file = join(dir, CACHE_FILE_NAME);
-    const first = await indexOnce(dir);
-    await first.server.stop();
-    const before = createHash("sha256").update(readFileSync(file)).digest("hex");
-
-    // A new article makes the cache dirty; the preload kills the server after the first records of the new file.
-    const crashing = await startServer({ dates: SEED_DATES }, dir, {
-      preload: join(ROOT, "test/support/crash-in-cache-write.cjs"),
-      prepare: (folder) => writeFileSync(join(folder, "005_added.txt"), "Ingrid Vaszary met Antony Blinken in Gdansk on Monday.\n"),
-    });
-    expect(await crashing.exited).toEqual({ code: null, signal: "SIGKILL" });
-    await crashing.stop();
-    const leftovers = readdirSync(dir).filter((n) => n.endsWith(".tmp"));
-    expect(leftovers).toEqual([expect.stringMatching(/^analyses\.cache\.\d+\.tmp$/)]);
-    expect(statSync(join(dir, leftovers[0]!)).size).toBeGreaterThan(0);
-    expect(createHash("sha256").update(readFileSync(file)).digest("hex")).toBe(before);
-
-    const next = await indexOnce(dir);
-    expect(next.log).toBe("indexed: 5 analyses from the cache, 0 quick, 0 full; 5 articles");
-    expect(next.server.logs.filter((l) => /analysis cache/.test(l))).toEqual([]);
-    expect(await blinkenHover(next.server)).toContain("**Antony Blinken**");
-    await next.server.stop();
-    // The dead process's half-written file is gone.
-    expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 });
 
 test("articles open at start wait for the client's settings: each is analysed once, with its date from the settings", async () => {

@@ -229,6 +229,18 @@ export async function startServer(
   return server;
 }
 
+/** A server on the seeds with `cacheDir`, once its first indexing run is over, and that run's summary line. */
+export async function startIndexed(cacheDir: string, options: StartOptions = {}): Promise<{ server: TestServer; log: string }> {
+  const server = await startServer({ dates: SEED_DATES }, cacheDir, options);
+  await server.status((s) => s.state === "ready" && s.articles === SEEDS.length);
+  const log = await eventually(async () => {
+    const line = server.logs.find((l) => l.startsWith("indexed:"));
+    if (!line) throw new Error("no indexing summary in the log yet");
+    return line;
+  });
+  return { server, log };
+}
+
 /** Retries `check` until it stops throwing: for effects of notifications, which have no reply to wait for. */
 export async function eventually<T>(check: () => Promise<T>, attempts = 100): Promise<T> {
   for (let i = 1; ; i++) {
