@@ -1,6 +1,6 @@
 // The worker pool's order of work (dist/worker.js, as the server runs it): a worker holds a folder pass's next job
 // behind the one it runs, so it never waits between two short analyses, but the user's article is never queued
-// behind another job, and nothing is queued behind it.
+// behind another job, and nothing is queued behind it. Workers start on demand, and an idle pool keeps one.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
@@ -17,4 +17,22 @@ test("the user's article runs right after the job under way and the one queued b
   expect(pool.pending).toBe(5);
   await Promise.all(jobs);
   expect(finished).toEqual(["folder 1", "folder 2", "open article", "folder 4", "folder 3"]);
+});
+
+test("workers start when there is work, and an idle pool lets all but one go", async () => {
+  const text = readFileSync(join(__dirname, "../../samples/001_ab59fed4580a61f8.txt"), "utf8");
+  const idle = new AnalysisPool(join(__dirname, "../../dist/worker.js"), 2, 300);
+  try {
+    expect(idle.running).toBe(0); // a warm start from the cache loads no worker
+    const analyses = await Promise.all([1, 2, 3, 4].map((n) => idle.analyze({ text: `${text}\n${n}`, options: {} }, 2).promise));
+    expect(analyses.every((a) => a.mentions.length > 0)).toBe(true);
+    expect(idle.running).toBe(2);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(idle.running).toBe(1);
+    // The one left answers at once; more work starts the second again.
+    await Promise.all([5, 6, 7].map((n) => idle.analyze({ text: `${text}\n${n}`, options: {} }, 2).promise));
+    expect(idle.running).toBe(2);
+  } finally {
+    idle.dispose();
+  }
 });

@@ -41,9 +41,21 @@ export class AnalysisPool {
   readonly size: number;
 
   /** `workerPath`: the bundled worker script (dist/worker.js). */
-  constructor(private readonly workerPath: string, size = defaultPoolSize()) {
+  /** Set while every worker is idle: when it fires, all workers but one are let go. */
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * `workerPath`: the bundled worker script (dist/worker.js). Workers start when there is work (a warm start from
+   * the cache needs none), and when the pool has been idle for `idleMs` all but one stop: each holds compromise and
+   * the garbage of its analyses (~100 MB). One stays, so an edit in the editor never waits for a worker to load.
+   */
+  constructor(private readonly workerPath: string, size = defaultPoolSize(), private readonly idleMs = IDLE_MS) {
     this.size = Math.max(1, size);
-    for (let i = 0; i < this.size; i++) this.idle.push(this.spawn());
+  }
+
+  /** Workers running now (started on demand, let go when idle). */
+  get running(): number {
+    return this.idle.length + this.busy.size;
   }
 
   analyze(request: AnalysisRequest, priority: Priority = 2): { promise: Promise<ArticleAnalysis>; withdraw(): void } {
@@ -75,6 +87,7 @@ export class AnalysisPool {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.idleTimer);
     for (const job of [...this.queues.flat(), ...[...this.busy.values()].flat()]) job.reject(new Error("the analysis pool is shut down"));
     for (const queue of this.queues) queue.length = 0;
     for (const w of [...this.idle, ...this.busy.keys()]) void w.terminate();
@@ -91,8 +104,11 @@ export class AnalysisPool {
   private dispatch(): void {
     for (;;) {
       const queue = this.queues.find((q) => q.length > 0);
-      if (!queue) return;
+      if (!queue) return this.whenIdle();
+      clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
       let worker = this.idle.pop();
+      if (!worker && this.running < this.size) worker = this.spawn();
       if (!worker && queue[0]!.priority > 0) {
         worker = [...this.busy].find(([, jobs]) => jobs.length < PIPELINE && jobs.every((j) => j.priority > 0))?.[0];
       }
@@ -104,6 +120,17 @@ export class AnalysisPool {
       const message: ToWorker = { id: job.id, text: job.text, options: job.options };
       worker.postMessage(message);
     }
+  }
+
+  /** With no job queued or running, the workers beyond the first are let go after a while. */
+  private whenIdle(): void {
+    if (this.busy.size > 0 || this.idle.length <= 1 || this.idleTimer || this.disposed) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.busy.size > 0) return;
+      for (const worker of this.idle.splice(1)) void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   private spawn(): Worker {
@@ -121,7 +148,7 @@ export class AnalysisPool {
       }
       this.dispatch();
     });
-    // A worker that dies takes its job with it; a new one takes its place so the pool keeps its size.
+    // A worker that dies takes its job with it; a new one starts when work is waiting.
     worker.on("error", (error) => this.replace(worker, error));
     worker.on("exit", (code) => {
       if (!this.disposed && (this.busy.has(worker) || this.idle.includes(worker))) this.replace(worker, new Error(`analysis worker exited with code ${code}`));
@@ -137,10 +164,12 @@ export class AnalysisPool {
     if (i >= 0) this.idle.splice(i, 1);
     for (const job of jobs) job.reject(error);
     void worker.terminate();
-    this.idle.push(this.spawn());
-    this.dispatch();
+    this.dispatch(); // a new worker starts if work is waiting
   }
 }
+
+/** How long the pool waits, idle, before letting its extra workers go. */
+const IDLE_MS = 5_000;
 
 /** Jobs a worker holds at most: the one it runs and the next. */
 const PIPELINE = 2;
