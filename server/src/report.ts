@@ -30,10 +30,10 @@ export function toJson(corpus: Corpus): JsonReport {
       return {
         path,
         dct: a.dct,
-        headline: a.layout.headline?.text ?? null,
+        headline: a.headline?.text ?? null,
         notices: a.notices,
         mentions: corpus.mentionsIn(path).map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.id })),
-        timexes: a.timexes.map((t) => ({
+        timexes: corpus.timexes(path).map((t) => ({
           start: t.start,
           end: t.end,
           text: t.text,
@@ -77,7 +77,7 @@ export function renderReport(corpus: Corpus, texts: Map<string, string>): string
   for (const uri of corpus.uris()) {
     const a = corpus.article(uri)!;
     out.push(`━━ ${uri}`);
-    if (a.layout.headline) out.push(`   “${a.layout.headline.text}”`);
+    if (a.headline) out.push(`   “${a.headline.text}”`);
     out.push(`   Date: ${a.dct.value ?? "unknown"} (${a.dct.source}: ${a.dct.detail})`);
     for (const notice of a.notices) out.push(`   Note: ${notice}`);
     const mentions = corpus.mentionsIn(uri);
@@ -92,10 +92,11 @@ export function renderReport(corpus: Corpus, texts: Map<string, string>): string
         out.push(`     ${e.name} ×${n}${roles.length ? ` — ${roles.join("; ")}` : ""}`);
       }
     }
-    if (a.timexes.length) {
-      out.push(`   Dates and times (${a.timexes.length}):`);
+    const timexes = corpus.timexes(uri);
+    if (timexes.length) {
+      out.push(`   Dates and times (${timexes.length}):`);
       const text = texts.get(uri) ?? "";
-      for (const t of a.timexes) {
+      for (const t of timexes) {
         const range = t.endValue ? ` … ${t.endValue}` : "";
         const mod = t.mod ? ` [${t.mod}]` : "";
         const inferred = t.basis ? `   ~ ${BASIS_NOTE[t.basis]}` : "";

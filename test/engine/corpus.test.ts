@@ -3,13 +3,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { Corpus } from "../../server/src/corpus";
-import { analyzeArticle } from "../../server/src/engine";
+import { Corpus, recordOf } from "../../server/src/corpus";
+import { analyzeArticle, type AnalyzeOptions } from "../../server/src/engine";
 import { SEED_DATES as SEEDS } from "../server/lspClient";
+
+/** What the corpus stores of an analysis. */
+const analyse = (text: string, options: AnalyzeOptions) => recordOf(analyzeArticle(text, options));
 
 const text = (name: string) => readFileSync(join(__dirname, "../../samples", name), "utf8");
 const load = (corpus: Corpus) => {
-  for (const [name, date] of Object.entries(SEEDS)) corpus.upsert(name, analyzeArticle(text(name), { date }));
+  for (const [name, date] of Object.entries(SEEDS)) corpus.upsert(name, analyse(text(name), { date }));
 };
 const idOfName = (corpus: Corpus, uri: string, name: string) => corpus.mentionsIn(uri).find((m) => m.text === name)?.id;
 
@@ -31,7 +34,7 @@ it("an edited article is attached by its names' keys before identities settle, t
   const before = corpus.mentionsOf(blinken).filter((m) => m.uri === uri).length;
 
   const edited = `${text(uri)}\nOn Tuesday Ingrid Vaszary of the Baltic Maritime Authority met Antony Blinken in Gdansk.\n`;
-  corpus.upsert(uri, analyzeArticle(edited, { date: SEEDS[uri] }));
+  corpus.upsert(uri, analyse(edited, { date: SEEDS[uri] }));
   expect(corpus.stale).toBe(true);
   // Positions and ids of the edited article are current at once…
   for (const m of corpus.mentionsIn(uri)) expect(edited.slice(m.start, m.end)).toBe(m.text);
@@ -75,13 +78,13 @@ it("stored identities give the same answers without clustering, and only for the
   expect(snapshot(reopened)).toEqual(snapshot(original));
   // Still a working resolution: an edit is attached to it by its names' keys.
   const uri = "003_81d969409292dfb7.txt";
-  reopened.upsert(uri, analyzeArticle(`${text(uri)}\nAntony Blinken left.\n`, { date: SEEDS[uri] }));
+  reopened.upsert(uri, analyse(`${text(uri)}\nAntony Blinken left.\n`, { date: SEEDS[uri] }));
   expect(idOfName(reopened, uri, "Antony Blinken")).toBe(idOfName(original, uri, "Antony Blinken"));
 
   // Refused: another article's entities changed, or the stored data does not add up.
   const changed = new Corpus();
   load(changed);
-  changed.upsert(uri, analyzeArticle(`${text(uri)}\nIngrid Vaszary left.\n`, { date: SEEDS[uri] }));
+  changed.upsert(uri, analyse(`${text(uri)}\nIngrid Vaszary left.\n`, { date: SEEDS[uri] }));
   expect(changed.restore(stored)).toBe(false);
   const fresh = () => {
     const corpus = new Corpus();
@@ -102,7 +105,7 @@ it("a costly resolution waits until changes pause for a few times its cost: typi
     load(corpus);
     corpus.settle(true);
     const uri = "003_81d969409292dfb7.txt";
-    const edit = (n: number) => corpus.upsert(uri, analyzeArticle(`${text(uri)}\nIngrid Vaszary${n} left.\n`, { date: SEEDS[uri] }));
+    const edit = (n: number) => corpus.upsert(uri, analyse(`${text(uri)}\nIngrid Vaszary${n} left.\n`, { date: SEEDS[uri] }));
     for (let n = 0; n < 5; n++) {
       edit(n);
       vi.advanceTimersByTime(300); // typing: a change every 300 ms
@@ -120,7 +123,7 @@ it("a costly resolution waits until changes pause for a few times its cost: typi
 describe("across the folder", () => {
   const corpusOf = (articles: Record<string, string>) => {
     const corpus = new Corpus();
-    for (const [uri, body] of Object.entries(articles)) corpus.upsert(uri, analyzeArticle(`Headline of ${uri}\n\n${body}\n`, { date: "2024-03-01" }));
+    for (const [uri, body] of Object.entries(articles)) corpus.upsert(uri, analyse(`Headline of ${uri}\n\n${body}\n`, { date: "2024-03-01" }));
     return corpus;
   };
   const typeOf = (corpus: Corpus, uri: string, name: string) => corpus.mentionsIn(uri).find((m) => m.text === name)?.type;

@@ -247,8 +247,8 @@ describe.concurrent("CLI", () => {
       ["truncated", valid.subarray(0, Math.floor(valid.length / 2))],
       ["empty", Buffer.alloc(0)],
       ["another shape", serialize({ format: 1, engineVersion: "x", entries: "nope" })],
-      // Every record intact, but what it holds is no analysis of this engine (same lengths, so the records still read).
-      ["entries that are not analyses", Buffer.from(valid.toString("latin1").replaceAll('"engineVersion":', '"engineVersioX":'), "latin1")],
+      // Every entry intact, but what it holds is no article record (same lengths, so the entries still read).
+      ["entries that are not records", Buffer.from(valid.toString("latin1").replaceAll('"entities":', '"entitieX":'), "latin1")],
     ];
     await Promise.all(
       corruptions.map(async ([what, bytes], i) => {

@@ -2,8 +2,8 @@
 import { expect, test } from "vitest";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Location, MarkupContent } from "vscode-languageserver";
-import { Corpus } from "../../server/src/corpus";
-import { analyzeArticle } from "../../server/src/engine";
+import { Corpus, recordOf } from "../../server/src/corpus";
+import { analyzeArticle, type AnalyzeOptions } from "../../server/src/engine";
 import type { HandlerContext } from "../../server/src/handlers/context";
 import { definition } from "../../server/src/handlers/definition";
 import { describeValue, hover } from "../../server/src/handlers/hover";
@@ -11,11 +11,14 @@ import { nextMention } from "../../server/src/handlers/nextMention";
 import { DEFAULT_SETTINGS } from "../../server/src/protocol";
 import type { IndexState } from "../../server/src/workspace/articleIndex";
 
+/** What the corpus stores of an analysis. */
+const analyse = (text: string, options: AnalyzeOptions) => recordOf(analyzeArticle(text, options));
+
 const ARTICLE = "Minister visits port\n\nHarbour minister Elspeth Vandermeer opened the new port on Friday. Vandermeer said the port would open to ships next year.\n";
 
 function context(texts: Record<string, string>, indexing: IndexState = { running: false, done: 0, total: 0, pass: "first", listed: false }): HandlerContext {
   const corpus = new Corpus();
-  for (const [uri, text] of Object.entries(texts)) corpus.upsert(uri, analyzeArticle(text, { date: "2023-06-16" }));
+  for (const [uri, text] of Object.entries(texts)) corpus.upsert(uri, analyse(text, { date: "2023-06-16" }));
   const docs = new Map(Object.entries(texts).map(([uri, text]) => [uri, TextDocument.create(uri, "plaintext", 1, text)]));
   return { corpus, texts: { document: (uri) => docs.get(uri) }, settings: DEFAULT_SETTINGS, indexing };
 }

@@ -5,9 +5,12 @@
 // article is first attached to the last resolution by the keys its names meet by (an edit shows at once, with the
 // right ids), and the whole corpus is resolved again once changes pause for a few times that resolution's own cost.
 import { createHash } from "node:crypto";
-import type { ArticleAnalysis, ArticleEntity, EntityType, Mention, Timex } from "../engine/types";
+import type { ArticleEntity, EntityType, Mention, Timex } from "../engine/types";
 import { nameKey, slug } from "../engine/entities/names";
 import { clusterEntities, meetingKeys, ownKey, type Cluster } from "./identity";
+import { detailsOf, MENTION_FIELDS, mentionCount, mentionOf, type ArticleDetails, type ArticleRecord } from "./record";
+
+export { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, recordOf, type ArticleRecord } from "./record";
 
 export interface CorpusMention extends Mention {
   uri: string;
@@ -49,8 +52,8 @@ interface Resolved {
    */
   mentions: Map<string, number[]>;
   uris: string[];
-  /** The analyses this resolution was made from (articles may have changed since). */
-  articles: Map<string, ArticleAnalysis>;
+  /** The records this resolution was made from (articles may have changed since). */
+  articles: Map<string, ArticleRecord>;
   /**
    * Every key a member entity meets by → its corpus id: how a changed article is attached before the next resolve.
    * Built on the first attach (a folder opened and never edited never needs it).
@@ -87,8 +90,13 @@ const RESOLVE_SPACING = 4;
 /** Co-mention counts look at this many of an entity's articles at most ("United States" is in nearly all). */
 const COMPANY_SAMPLE = 400;
 
+/** Articles whose details (dates in full…) stay parsed: those open in the editor, and a few more. */
+const DETAILS_KEPT = 64;
+
 export class Corpus {
-  private readonly articles = new Map<string, ArticleAnalysis>();
+  private readonly articles = new Map<string, ArticleRecord>();
+  /** Parsed details of the articles asked about last (most recent last). */
+  private readonly details = new Map<string, ArticleDetails>();
   private resolved: Resolved | null = null;
   /** Articles changed (or removed) since the last resolution. */
   private readonly attached = new Map<string, Attached>();
@@ -108,14 +116,16 @@ export class Corpus {
   /** `cheapResolveMs`: a resolution cheaper than this is redone after every change (tests lower it to 0). */
   constructor(private readonly cheapResolveMs = CHEAP_RESOLVE_MS) {}
 
-  upsert(uri: string, analysis: ArticleAnalysis): void {
-    this.articles.set(uri, analysis);
+  upsert(uri: string, record: ArticleRecord): void {
+    this.articles.set(uri, record);
+    this.details.delete(uri);
     if (this.resolved) this.toAttach.add(uri);
     this.changed();
   }
 
   remove(uri: string): boolean {
     const had = this.articles.delete(uri);
+    this.details.delete(uri);
     if (had) {
       this.toAttach.delete(uri);
       this.attached.set(uri, { ids: [] });
@@ -162,8 +172,26 @@ export class Corpus {
     return [...this.articles.keys()].sort();
   }
 
-  article(uri: string): ArticleAnalysis | undefined {
+  article(uri: string): ArticleRecord | undefined {
     return this.articles.get(uri);
+  }
+
+  /** The article's time expressions in full, in text order. */
+  timexes(uri: string): Timex[] {
+    return this.detailsOf(uri)?.timexes ?? [];
+  }
+
+  private detailsOf(uri: string): ArticleDetails | undefined {
+    let details = this.details.get(uri);
+    if (details) this.details.delete(uri); // re-inserted below: most recent last
+    else {
+      const record = this.articles.get(uri);
+      if (!record) return undefined;
+      details = detailsOf(record);
+    }
+    this.details.set(uri, details);
+    while (this.details.size > DETAILS_KEPT) this.details.delete(this.details.keys().next().value!);
+    return details;
   }
 
   entity(id: string): CorpusEntity | undefined {
@@ -192,10 +220,13 @@ export class Corpus {
 
   /** The article's mentions, each with its corpus id, in text order. */
   mentionsIn(uri: string): CorpusMention[] {
-    const analysis = this.articles.get(uri);
+    const record = this.articles.get(uri);
     const ids = this.idsOf(uri);
-    if (!analysis || !ids) return [];
-    return analysis.mentions.map((m) => corpusMention(m, uri, ids[m.entity]!, this.typeOf(ids[m.entity]!)));
+    if (!record || !ids) return [];
+    return Array.from({ length: mentionCount(record) }, (_, i) => {
+      const m = mentionOf(record, i);
+      return corpusMention(m, uri, ids[m.entity]!, this.typeOf(ids[m.entity]!));
+    });
   }
 
   /** Every mention of an entity across the corpus, in corpus order. */
@@ -229,9 +260,9 @@ export class Corpus {
       if (!this.attached.has(uri)) {
         while (changed.length > 0 && changed[0]!.uri < uri) take(changed.shift()!);
         if (out.length >= limit) break;
-        const own = articles.get(uri)!.mentions;
+        const record = articles.get(uri)!;
         const group: CorpusMention[] = [];
-        for (let j = i; j < (firstOnly ? i + 2 : runEnd); j += 2) group.push(corpusMention(own[where[j + 1]!]!, uri, id, this.typeOf(id)));
+        for (let j = i; j < (firstOnly ? i + 2 : runEnd); j += 2) group.push(corpusMention(mentionOf(record, where[j + 1]!), uri, id, this.typeOf(id)));
         out.push({ uri, mentions: group });
       }
       i = runEnd;
@@ -254,7 +285,9 @@ export class Corpus {
   }
 
   timexAt(uri: string, offset: number): Timex | undefined {
-    return findAt(this.articles.get(uri)?.timexes ?? [], offset);
+    const spans = this.articles.get(uri)?.timexSpans;
+    const i = spans ? findIndexAt(spans, offset) : -1;
+    return i < 0 ? undefined : this.timexes(uri)[i];
   }
 
   /**
@@ -364,12 +397,13 @@ export class Corpus {
     const mentions = new Map<string, number[]>();
     uris.forEach((uri, n) => {
       const local = ids.get(uri)!;
-      this.articles.get(uri)!.mentions.forEach((m, i) => {
-        const id = local[m.entity]!;
+      const own = this.articles.get(uri)!.mentions;
+      for (let i = 0; i * MENTION_FIELDS < own.length; i++) {
+        const id = local[own[i * MENTION_FIELDS + 2]!]!;
         let list = mentions.get(id);
         if (!list) mentions.set(id, (list = []));
         list.push(n, i);
-      });
+      }
     });
     const articles = new Map(this.articles);
     this.resolved = { clusters: byId, described: new Map(), ids, mentions, uris, articles, at: performance.now(), cost: 0, company: new Map() };
@@ -386,7 +420,7 @@ export class Corpus {
    * A changed article's entities, matched to the last resolution by the keys their names meet by; an entity no key
    * finds becomes a new one of its own until the next resolution places it properly.
    */
-  private attach(uri: string, analysis: ArticleAnalysis, resolved: Resolved): Attached {
+  private attach(uri: string, analysis: ArticleRecord, resolved: Resolved): Attached {
     const keyIds = (resolved.keyIds ??= keyIdsOf(resolved));
     const ids = analysis.entities.map((entity) => {
       const keys = [...meetingKeys(entity), ownKey(entity)];
@@ -479,4 +513,17 @@ function findAt<T extends { start: number; end: number }>(spans: readonly T[], o
     else return s;
   }
   return undefined;
+}
+
+/** The same over (start, end) pairs in a typed array: the pair's number, or -1. */
+function findIndexAt(pairs: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = pairs.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < pairs[mid * 2]!) hi = mid - 1;
+    else if (offset > pairs[mid * 2 + 1]!) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }

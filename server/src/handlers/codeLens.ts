@@ -12,7 +12,7 @@ export function codeLens(ctx: HandlerContext, params: CodeLensParams): CodeLens[
   const doc = ctx.texts.document(uri);
   const analysis = ctx.corpus.article(uri);
   if (!doc || !analysis) return null;
-  const range = rangeOf(doc, analysis.layout.headline ?? { start: analysis.layout.bodyStart, end: analysis.layout.bodyStart });
+  const range = rangeOf(doc, analysis.headline ?? { start: analysis.bodyStart, end: analysis.bodyStart });
   const linked = linkedUris(ctx.corpus, uri).length;
   // Other names (products, events…) only when there are some: the three kinds of entity always.
   const parts = ENTITY_TYPES.flatMap((type) => {

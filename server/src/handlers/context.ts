@@ -27,7 +27,7 @@ export function rangeOf(doc: TextDocument, span: Span): Range {
  */
 export function locator(corpus: Corpus): (uri: string, span: Span) => Location | undefined {
   return (uri, span) => {
-    const starts = corpus.article(uri)?.layout.lineStarts;
+    const starts = corpus.article(uri)?.lineStarts;
     return starts && { uri, range: { start: positionIn(starts, span.start), end: positionIn(starts, span.end) } };
   };
 }
@@ -51,5 +51,5 @@ export function count(n: number, one: string, many: string): string {
 
 /** A readable name for an article: its headline, else its file name. */
 export function articleTitle(corpus: Corpus, uri: string): string {
-  return corpus.article(uri)?.layout.headline?.text ?? decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
+  return corpus.article(uri)?.headline?.text ?? decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
 }

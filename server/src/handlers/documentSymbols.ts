@@ -13,7 +13,7 @@ export function documentSymbols(ctx: HandlerContext, params: DocumentSymbolParam
   const analysis = ctx.corpus.article(uri);
   if (!doc || !analysis) return null;
   const symbols: DocumentSymbol[] = [];
-  const headline = analysis.layout.headline;
+  const headline = analysis.headline;
   if (headline) {
     const range = rangeOf(doc, headline);
     symbols.push({ name: shorten(headline.text, 120), detail: "headline", kind: SymbolKind.String, range, selectionRange: range });
@@ -33,7 +33,7 @@ export function documentSymbols(ctx: HandlerContext, params: DocumentSymbolParam
     if (children.length > 0) symbols.push(groupOf(`${ENTITY_LABELS[type].heading} (${children.length})`, SymbolKind.Namespace, children));
   }
 
-  const dates = analysis.timexes.map((t): DocumentSymbol => {
+  const dates = ctx.corpus.timexes(uri).map((t): DocumentSymbol => {
     const range = rangeOf(doc, t);
     return { name: t.text, detail: t.endValue ? `${t.value} – ${t.endValue}` : t.value, kind: SymbolKind.Event, range, selectionRange: range };
   });

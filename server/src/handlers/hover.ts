@@ -72,7 +72,7 @@ function entityCard(ctx: HandlerContext, mention: CorpusMention): string[] {
  */
 function mentionPerArticle(corpus: Corpus, id: string, limit: number): CorpusMention[] {
   return corpus.mentionsByArticle(id, limit).map(({ uri, mentions }) => {
-    const headline = corpus.article(uri)?.layout.headline;
+    const headline = corpus.article(uri)?.headline;
     return mentions.find((m) => headline == null || m.start >= headline.end) ?? mentions[0]!;
   });
 }

@@ -11,7 +11,8 @@ export function inlayHints(ctx: HandlerContext, params: InlayHintParams): InlayH
   if (!doc || !analysis) return null;
   const from = doc.offsetAt(params.range.start);
   const to = doc.offsetAt(params.range.end);
-  return analysis.timexes
+  return ctx.corpus
+    .timexes(uri)
     .filter((t) => t.end >= from && t.start <= to && worthAHint(t))
     .map((t) => ({
       position: doc.positionAt(t.end),

@@ -27,7 +27,7 @@ export function linkedArticles(ctx: HandlerContext, params: LinkedArticlesParams
   return linkedUris(ctx.corpus, params.textDocument.uri).flatMap(({ uri, shared }) => {
     const doc = ctx.texts.document(uri);
     if (!doc) return [];
-    const headline = ctx.corpus.article(uri)?.layout.headline ?? null;
+    const headline = ctx.corpus.article(uri)?.headline ?? null;
     const range = headline ? rangeOf(doc, headline) : rangeOf(doc, { start: 0, end: 0 });
     return [{ uri, range, headline: headline?.text ?? null, shared }];
   });

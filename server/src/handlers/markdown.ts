@@ -1,6 +1,7 @@
 // Markdown pieces for hover cards. Article text is untrusted: escape it so a "*" or "[" in a quote stays text.
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { ArticleAnalysis, Span } from "../engine/types";
+import type { ArticleRecord } from "../corpus";
+import type { Span } from "../engine/types";
 
 export function escape(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, "\\$&").replace(/\s+/g, " ");
@@ -23,16 +24,23 @@ const SNIPPET_CONTEXT = 110;
  * The sentence of a mention, the mention in bold, cut to about two lines around it. The sentence comes from the
  * article's layout; a mention outside every sentence (the headline, a byline) gets its line.
  */
-export function snippet(doc: TextDocument, analysis: ArticleAnalysis | undefined, span: Span): string {
+export function snippet(doc: TextDocument, article: ArticleRecord | undefined, span: Span): string {
   const text = doc.getText();
-  const around =
-    analysis?.layout.sentences.find((s) => s.start <= span.start && span.end <= s.end) ??
-    lineAround(text, span.start);
+  const around = (article && sentenceAround(article.sentences, span)) ?? lineAround(text, span.start);
   const from = Math.max(around.start, span.start - SNIPPET_CONTEXT);
   const to = Math.min(around.end, span.end + SNIPPET_CONTEXT);
   const before = text.slice(from, span.start);
   const after = text.slice(span.end, to);
   return `${from > around.start ? "…" : ""}${escape(before.trimStart())}**${escape(text.slice(span.start, span.end))}**${escape(after.trimEnd())}${to < around.end ? "…" : ""}`;
+}
+
+/** The sentence that holds `span`, from (start, end) pairs in text order. */
+function sentenceAround(sentences: Int32Array, span: Span): Span | undefined {
+  for (let i = 0; i < sentences.length; i += 2) {
+    if (sentences[i]! > span.start) break;
+    if (span.end <= sentences[i + 1]!) return { start: sentences[i]!, end: sentences[i + 1]! };
+  }
+  return undefined;
 }
 
 function lineAround(text: string, offset: number): Span {

@@ -2,7 +2,8 @@
 // own; package.json maps each to TextMate scopes (`semanticTokenScopes`) so every theme has a colour for them.
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { EntityType, Span } from "../engine/types";
+import { mentionCount, mentionOf } from "../corpus";
+import type { Span } from "../engine/types";
 import type { HandlerContext } from "./context";
 
 export const TOKEN_TYPES = ["person", "place", "organization", "other", "date"] as const;
@@ -20,8 +21,11 @@ export function semanticTokens(ctx: HandlerContext, params: SemanticTokensParams
   const builder = new SemanticTokensBuilder();
   if (!doc || !analysis) return builder.build();
   const tokens: Token[] = [
-    ...analysis.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type satisfies EntityType })),
-    ...analysis.timexes.map((t) => ({ start: t.start, end: t.end, type: "date" as const })),
+    ...Array.from({ length: mentionCount(analysis) }, (_, i): Token => {
+      const m = mentionOf(analysis, i);
+      return { start: m.start, end: m.end, type: m.type };
+    }),
+    ...Array.from({ length: analysis.timexSpans.length / 2 }, (_, i): Token => ({ start: analysis.timexSpans[i * 2]!, end: analysis.timexSpans[i * 2 + 1]!, type: "date" })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   let covered = 0;
   for (const token of tokens) {

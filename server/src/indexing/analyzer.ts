@@ -2,7 +2,7 @@
 // (same engine, same options), otherwise on the pool's worker threads, or on this thread when there is no pool.
 // The CLI and the language server both analyse through this one class.
 import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
-import type { Corpus } from "../corpus";
+import { recordOf, type ArticleRecord, type Corpus } from "../corpus";
 import { AnalysisCache, cacheKey, readIdentities, writeIdentities } from "./cache";
 import { AnalysisPool, type Priority } from "./pool";
 
@@ -52,17 +52,17 @@ export class Analyzer {
   }
 
   /** The cached full analysis of this text, if there is one (counted as taken from the cache). */
-  cached(text: string, options: AnalyzeOptions): ArticleAnalysis | undefined {
+  cached(text: string, options: AnalyzeOptions): ArticleRecord | undefined {
     const hit = this.cache?.get(cacheKey(text, { ...options, depth: "full", namesOnly: false }));
     if (hit) this.counts.cached++;
     return hit;
   }
 
-  async analyze(text: string, options: AnalyzeOptions, priority: Priority = 0): Promise<ArticleAnalysis> {
+  async analyze(text: string, options: AnalyzeOptions, priority: Priority = 0): Promise<ArticleRecord> {
     const full = (options.depth ?? "full") === "full" && !options.namesOnly;
     const hit = full ? this.cached(text, options) : undefined;
     if (hit) return hit;
-    const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise : analyzeHere(text, options);
+    const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise : recordOf(analyzeHere(text, options));
     if (full) this.cache?.set(cacheKey(text, options), analysis);
     this.counts[full ? "full" : "quick"]++;
     return analysis;

@@ -3,7 +3,8 @@
 // first pass over the folder, then full analysis of the folder); work nobody waits for can be withdrawn.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
+import { decodeRecord, type ArticleRecord } from "../corpus/record";
+import type { AnalyzeOptions } from "../engine/types";
 
 export interface AnalysisRequest {
   text: string;
@@ -12,7 +13,7 @@ export interface AnalysisRequest {
 
 /** Messages between the pool and its workers (see worker.ts). */
 export type ToWorker = { id: number } & AnalysisRequest;
-export type FromWorker = { id: number; analysis: ArticleAnalysis } | { id: number; error: string };
+export type FromWorker = { id: number; record: Uint8Array } | { id: number; error: string };
 
 /** Lower runs first: 0 the article the user has open, 1 the quick pass over a folder, 2 the folder's full pass. */
 export type Priority = 0 | 1 | 2;
@@ -20,7 +21,7 @@ export type Priority = 0 | 1 | 2;
 interface Job extends AnalysisRequest {
   id: number;
   priority: Priority;
-  resolve(analysis: ArticleAnalysis): void;
+  resolve(record: ArticleRecord): void;
   reject(error: Error): void;
 }
 
@@ -58,9 +59,9 @@ export class AnalysisPool {
     return this.idle.length + this.busy.size;
   }
 
-  analyze(request: AnalysisRequest, priority: Priority = 2): { promise: Promise<ArticleAnalysis>; withdraw(): void } {
+  analyze(request: AnalysisRequest, priority: Priority = 2): { promise: Promise<ArticleRecord>; withdraw(): void } {
     let job!: Job;
-    const promise = new Promise<ArticleAnalysis>((resolve, reject) => {
+    const promise = new Promise<ArticleRecord>((resolve, reject) => {
       job = { ...request, id: this.nextId++, priority, resolve, reject };
     });
     if (this.disposed) job.reject(new Error("the analysis pool is shut down"));
@@ -143,8 +144,14 @@ export class AnalysisPool {
         this.idle.push(worker);
       }
       if (job && job.id === message.id) {
-        if ("analysis" in message) job.resolve(message.analysis);
-        else job.reject(new Error(message.error));
+        if ("error" in message) job.reject(new Error(message.error));
+        else {
+          try {
+            job.resolve(decodeRecord(message.record));
+          } catch (error) {
+            job.reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
       }
       this.dispatch();
     });

@@ -9,7 +9,8 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { Corpus } from "../corpus";
 import { DEFAULT_SETTINGS, LANGUAGE_ID, type Settings } from "../protocol";
 import type { ArticleFiles } from "./files";
-import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
+import type { ArticleRecord } from "../corpus";
+import type { AnalyzeOptions } from "../engine/types";
 import type { Priority } from "../indexing/pool";
 import { articleMatcher, dateFor } from "./settings";
 import type { ArticleTexts } from "./texts";
@@ -19,8 +20,8 @@ import { filePath, fileUri, settingsPath } from "./uris";
 export interface Indexer {
   /** How many analyses can run at once. */
   readonly parallel: number;
-  cached(text: string, options: AnalyzeOptions): ArticleAnalysis | undefined;
-  analyze(text: string, options: AnalyzeOptions, priority: Priority): Promise<ArticleAnalysis>;
+  cached(text: string, options: AnalyzeOptions): ArticleRecord | undefined;
+  analyze(text: string, options: AnalyzeOptions, priority: Priority): Promise<ArticleRecord>;
 }
 
 export interface IndexState {

@@ -57,7 +57,7 @@ export function lineStarts(text: string): number[] {
 }
 
 /** The LSP position (line, UTF-16 character) of an offset, from `lineStarts`. */
-export function positionIn(starts: readonly number[], offset: number): { line: number; character: number } {
+export function positionIn(starts: ArrayLike<number>, offset: number): { line: number; character: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

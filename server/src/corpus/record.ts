@@ -1,0 +1,242 @@
+// What the corpus keeps of an article's analysis, and how it is stored. An analysis as the engine returns it is
+// tens of thousands of small objects per hundred articles (29 KB an article: 290 MB of heap at 10,000 articles, and
+// a warm start that parsed all of it). The record keeps as objects only what identity across articles reads for
+// every article (the entities) and what every answer shows (date, headline, notices); positions are typed arrays
+// (mentions, line starts, sentences, where the dates are); the rest (dates in full, front matter, boilerplate) is
+// UTF-8 JSON, parsed when a question about that article needs it.
+//
+// The same record is what worker threads send (its bytes, transferred, not copied) and what the cache stores:
+// `encodeRecord` / `decodeRecord`. Typed arrays are written in the machine's byte order: the cache is per machine.
+import type { ArticleAnalysis, ArticleDate, ArticleEntity, ArticleLayout, EntityType, Mention, Span, Timex } from "../engine/types";
+
+export interface ArticleRecord {
+  depth: ArticleAnalysis["depth"];
+  dct: ArticleDate;
+  notices: string[];
+  headline: ArticleLayout["headline"];
+  bodyStart: number;
+  entities: ArticleEntity[];
+  /** MENTION_FIELDS numbers per mention, in text order: start, end, entity, type (TYPE_CODES), surface form. */
+  mentions: Int32Array;
+  /** Offset where each line starts (see ArticleLayout.lineStarts). */
+  lineStarts: Int32Array;
+  /** Start and end of each sentence, in order. */
+  sentences: Int32Array;
+  /** Start and end of each time expression, in order: where dates are, without parsing `details`. */
+  timexSpans: Int32Array;
+  /** `ArticleDetails` as UTF-8 JSON. */
+  details: Uint8Array;
+  /**
+   * A mention's surface form is one of its entity's aliases (the engine lists every form it used); a form that is
+   * not (never seen, but not ruled out) is kept here, numbered after the aliases.
+   */
+  otherForms?: string[];
+}
+
+/** The parts of an analysis a record keeps as JSON, for the questions about one article. */
+export interface ArticleDetails {
+  timexes: Timex[];
+  bom: number;
+  frontMatter: ArticleLayout["frontMatter"];
+  boilerplate: ArticleLayout["boilerplate"];
+  authors: ArticleLayout["authors"];
+}
+
+export const MENTION_FIELDS = 5;
+const TYPE_CODES: readonly EntityType[] = ["person", "place", "organization", "other"];
+
+/** What the record's bytes hold as JSON ahead of the typed arrays. */
+interface Head {
+  depth: ArticleRecord["depth"];
+  dct: ArticleDate;
+  notices: string[];
+  headline: ArticleRecord["headline"];
+  bodyStart: number;
+  entities: ArticleEntity[];
+  otherForms?: string[];
+}
+
+export function recordOf(analysis: ArticleAnalysis): ArticleRecord {
+  const { layout } = analysis;
+  const otherForms: string[] = [];
+  const mentions = new Int32Array(analysis.mentions.length * MENTION_FIELDS);
+  analysis.mentions.forEach((m, i) => {
+    const aliases = analysis.entities[m.entity]?.aliases ?? [];
+    let form = aliases.indexOf(m.text);
+    if (form < 0) {
+      let extra = otherForms.indexOf(m.text);
+      if (extra < 0) extra = otherForms.push(m.text) - 1;
+      form = aliases.length + extra;
+    }
+    mentions.set([m.start, m.end, m.entity, TYPE_CODES.indexOf(m.type), form], i * MENTION_FIELDS);
+  });
+  const details: ArticleDetails = {
+    timexes: analysis.timexes,
+    bom: layout.bom,
+    frontMatter: layout.frontMatter,
+    boilerplate: layout.boilerplate,
+    authors: layout.authors,
+  };
+  const record: ArticleRecord = {
+    depth: analysis.depth,
+    dct: analysis.dct,
+    notices: analysis.notices,
+    headline: layout.headline,
+    bodyStart: layout.bodyStart,
+    entities: analysis.entities,
+    mentions,
+    lineStarts: Int32Array.from(layout.lineStarts),
+    sentences: spans(layout.sentences),
+    timexSpans: spans(analysis.timexes),
+    details: new TextEncoder().encode(JSON.stringify(details)),
+  };
+  if (otherForms.length > 0) record.otherForms = otherForms;
+  return record;
+}
+
+/** The record's mention `i` as the engine gave it. */
+export function mentionOf(record: ArticleRecord, i: number): Mention {
+  const at = i * MENTION_FIELDS;
+  const m = record.mentions;
+  const entity = m[at + 2]!;
+  const aliases = record.entities[entity]!.aliases;
+  const form = m[at + 4]!;
+  const text = form < aliases.length ? aliases[form]! : record.otherForms![form - aliases.length]!;
+  return { start: m[at]!, end: m[at + 1]!, text, type: TYPE_CODES[m[at + 3]!]!, entity };
+}
+
+export function mentionCount(record: ArticleRecord): number {
+  return record.mentions.length / MENTION_FIELDS;
+}
+
+export function detailsOf(record: ArticleRecord): ArticleDetails {
+  return JSON.parse(new TextDecoder().decode(record.details)) as ArticleDetails;
+}
+
+/** The analysis a record was made from (the CLI's report, tests). */
+export function analysisOf(record: ArticleRecord, details = detailsOf(record)): ArticleAnalysis {
+  return {
+    engineVersion: "",
+    depth: record.depth,
+    layout: {
+      bom: details.bom,
+      frontMatter: details.frontMatter,
+      bodyStart: record.bodyStart,
+      headline: record.headline,
+      sentences: pairs(record.sentences),
+      boilerplate: details.boilerplate,
+      authors: details.authors,
+      lineStarts: [...record.lineStarts],
+    },
+    dct: record.dct,
+    entities: record.entities,
+    mentions: Array.from({ length: mentionCount(record) }, (_, i) => mentionOf(record, i)),
+    timexes: details.timexes,
+    notices: record.notices,
+  };
+}
+
+// ── bytes ────────────────────────────────────────────────────────────────────────────────────────────────────
+// A record is: the head (u32 length, UTF-8 JSON, zero padding to 4 bytes), four typed arrays (u32 count, then the
+// numbers), and the details (u32 length, UTF-8 JSON).
+
+export function encodeRecord(record: ArticleRecord): Uint8Array {
+  const head: Head = {
+    depth: record.depth,
+    dct: record.dct,
+    notices: record.notices,
+    headline: record.headline,
+    bodyStart: record.bodyStart,
+    entities: record.entities,
+    ...(record.otherForms && { otherForms: record.otherForms }),
+  };
+  const headBytes = new TextEncoder().encode(JSON.stringify(head));
+  const arrays = [record.mentions, record.lineStarts, record.sentences, record.timexSpans];
+  const headLength = 4 + padded(headBytes.length);
+  const size = headLength + arrays.reduce((n, a) => n + 4 + a.byteLength, 0) + 4 + record.details.length;
+  const bytes = new Uint8Array(size);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, headBytes.length, true);
+  bytes.set(headBytes, 4);
+  let at = headLength;
+  for (const array of arrays) {
+    view.setUint32(at, array.length, true);
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at + 4);
+    at += 4 + array.byteLength;
+  }
+  view.setUint32(at, record.details.length, true);
+  bytes.set(record.details, at + 4);
+  return bytes;
+}
+
+/**
+ * The record in `bytes` (a cache entry, a worker's reply). Everything is copied out, so the bytes (a view into a
+ * whole cache file, say) are not kept alive by it. Throws on anything that is not a well-formed record.
+ */
+export function decodeRecord(bytes: Uint8Array): ArticleRecord {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const need = (at: number, n: number) => {
+    if (at + n > bytes.length) throw new Error("truncated record");
+  };
+  need(0, 4);
+  const headBytes = view.getUint32(0, true);
+  need(4, headBytes);
+  const head = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headBytes))) as Head;
+  checkHead(head);
+  let at = 4 + padded(headBytes);
+  const array = (): Int32Array => {
+    need(at, 4);
+    const count = view.getUint32(at, true);
+    need(at + 4, count * 4);
+    const copy = new Int32Array(count);
+    new Uint8Array(copy.buffer).set(bytes.subarray(at + 4, at + 4 + count * 4));
+    at += 4 + count * 4;
+    return copy;
+  };
+  const [mentions, lineStarts, sentences, timexSpans] = [array(), array(), array(), array()];
+  need(at, 4);
+  const detailsLength = view.getUint32(at, true);
+  need(at + 4, detailsLength);
+  const details = bytes.slice(at + 4, at + 4 + detailsLength);
+  const record: ArticleRecord = { depth: head.depth, dct: head.dct, notices: head.notices, headline: head.headline, bodyStart: head.bodyStart, entities: head.entities, mentions, lineStarts, sentences, timexSpans, details };
+  if (head.otherForms) record.otherForms = head.otherForms;
+  checkMentions(record);
+  return record;
+}
+
+function checkHead(head: Head): void {
+  const ok =
+    !!head &&
+    (head.depth === "full" || head.depth === "quick") &&
+    !!head.dct &&
+    Array.isArray(head.notices) &&
+    Array.isArray(head.entities) &&
+    head.entities.every((e) => !!e && typeof e.name === "string" && Array.isArray(e.aliases) && Array.isArray(e.roles) && TYPE_CODES.includes(e.type)) &&
+    typeof head.bodyStart === "number" &&
+    (head.otherForms === undefined || Array.isArray(head.otherForms));
+  if (!ok) throw new Error("not an article record");
+}
+
+function checkMentions(record: ArticleRecord): void {
+  const m = record.mentions;
+  if (m.length % MENTION_FIELDS !== 0 || record.sentences.length % 2 !== 0 || record.timexSpans.length % 2 !== 0) throw new Error("not an article record");
+  for (let at = 0; at < m.length; at += MENTION_FIELDS) {
+    const entity = record.entities[m[at + 2]!];
+    const forms = (entity?.aliases.length ?? 0) + (record.otherForms?.length ?? 0);
+    if (!entity || m[at + 3]! < 0 || m[at + 3]! >= TYPE_CODES.length || m[at + 4]! < 0 || m[at + 4]! >= forms) throw new Error("a mention of no entity");
+  }
+}
+
+const padded = (n: number) => (n + 3) & ~3;
+
+function spans(list: readonly Span[]): Int32Array {
+  const out = new Int32Array(list.length * 2);
+  list.forEach((s, i) => out.set([s.start, s.end], i * 2));
+  return out;
+}
+
+function pairs(array: Int32Array): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < array.length; i += 2) out.push({ start: array[i]!, end: array[i + 1]! });
+  return out;
+}

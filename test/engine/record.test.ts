@@ -1,0 +1,46 @@
+// The corpus's record of an analysis (corpus/record.ts): what workers send and the cache stores. It must give back
+// exactly the analysis it was made from, and refuse bytes that are not a record rather than answer wrong.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, recordOf } from "../../server/src/corpus";
+import { analyzeArticle, type ArticleAnalysis } from "../../server/src/engine";
+import { SEED_DATES } from "../server/lspClient";
+
+const seed = (name: string) => readFileSync(join(__dirname, "../../samples", name), "utf8");
+const withoutVersion = (a: ArticleAnalysis) => ({ ...a, engineVersion: "" });
+
+test("every seed's analysis comes back whole from its record and from the record's bytes", () => {
+  for (const [name, date] of Object.entries(SEED_DATES)) {
+    const analysis = analyzeArticle(seed(name), { date, path: name });
+    const record = recordOf(analysis);
+    expect(analysisOf(record)).toEqual(withoutVersion(analysis));
+    const decoded = decodeRecord(encodeRecord(record));
+    expect(analysisOf(decoded)).toEqual(withoutVersion(analysis));
+    expect(mentionCount(decoded)).toBe(analysis.mentions.length);
+    expect(mentionOf(decoded, 3)).toEqual(analysis.mentions[3]);
+  }
+});
+
+test("quick analyses, CRLF and front matter, an empty file, and a surface form that is no alias of its entity", () => {
+  const texts = ["---\ndate: 2023-06-16\n---\r\nBlinken in Beijing\r\n\r\nAntony Blinken met Wang Yi on Sunday.\r\n", "", "\ufeffA headline only"];
+  for (const text of texts) {
+    for (const depth of ["full", "quick"] as const) {
+      const analysis = analyzeArticle(text, { depth });
+      expect(analysisOf(decodeRecord(encodeRecord(recordOf(analysis))))).toEqual(withoutVersion(analysis));
+    }
+  }
+  const analysis = analyzeArticle("Blinken in Beijing\n\nAntony Blinken met Wang Yi on Sunday.\n", {});
+  const odd = { ...analysis, mentions: analysis.mentions.map((m, i) => (i === 0 ? { ...m, text: "BLINKEN" } : m)) };
+  expect(analysisOf(decodeRecord(encodeRecord(recordOf(odd))))).toEqual(withoutVersion(odd));
+});
+
+test("bytes that are not a record are refused: truncated, garbage, or a mention of no entity", () => {
+  const bytes = encodeRecord(recordOf(analyzeArticle(seed("001_ab59fed4580a61f8.txt"), {})));
+  for (const cut of [0, 3, 10, bytes.length >> 1, bytes.length - 1]) expect(() => decodeRecord(bytes.subarray(0, cut))).toThrow();
+  expect(() => decodeRecord(new TextEncoder().encode("not a record at all, just words"))).toThrow();
+  const record = recordOf(analyzeArticle("Talks in Beijing\n\nAntony Blinken met Wang Yi on Sunday.\n", {}));
+  expect(mentionCount(record)).toBeGreaterThan(0);
+  record.mentions[2] = 99; // the first mention's entity
+  expect(() => decodeRecord(encodeRecord(record))).toThrow(/no entity/);
+});
