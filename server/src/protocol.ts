@@ -12,6 +12,13 @@ export interface Settings {
   exclude: string[];
   inlayHints: { enabled: boolean };
   hover: { maxArticles: number };
+  /** How many other articles "go to definition" lists (the first mention in each, in folder order). */
+  definition: { maxArticles: number };
+  /**
+   * The most locations "find all references" returns in one answer. A client that asks for partial results gets
+   * them all, in batches.
+   */
+  references: { maxResults: number };
   /** File name, relative path or glob → YYYY-MM-DD: the date of articles that state none themselves. */
   dates: Record<string, string>;
   /** Milliseconds to wait after the last keystroke before an edited article is analysed again. */
@@ -23,6 +30,8 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: ["**/node_modules/**", "**/.git/**"],
   inlayHints: { enabled: true },
   hover: { maxArticles: 5 },
+  definition: { maxArticles: 100 },
+  references: { maxResults: 10_000 },
   dates: {},
   debounceMs: 300,
 };

@@ -19,6 +19,7 @@ import {
   type Disposable,
   type FileSystemWatcher,
   type InitializeResult,
+  type ResultProgressReporter,
 } from "vscode-languageserver/node";
 import { join } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -242,7 +243,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 // ── features ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 function context(): HandlerContext {
-  return { corpus: index.corpus, texts, settings, indexing: index.state() };
+  return { corpus: index.corpus, texts, settings, indexing: index.state(), log: (message) => connection.console.log(message) };
 }
 
 function untilCancelled(token: CancellationToken): Promise<void> {
@@ -258,8 +259,10 @@ const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "reque
  * Every request goes through here: the uri is normalised, the article brought up to date (itself only, never the
  * workspace), and a request the client cancelled meanwhile answers with RequestCancelled instead of a result.
  */
-function serve<P, R>(handler: (ctx: HandlerContext, params: P, token: CancellationToken) => R) {
-  return async (params: P, token: CancellationToken): Promise<R> => {
+function serve<P, R, Partial = never>(
+  handler: (ctx: HandlerContext, params: P, token: CancellationToken, partial?: (part: Partial) => void) => R | Promise<R>,
+) {
+  return async (params: P, token: CancellationToken, _work?: unknown, resultProgress?: ResultProgressReporter<Partial>): Promise<R> => {
     const doc = (params as { textDocument?: { uri: string } }).textDocument;
     if (doc) {
       params = { ...params, textDocument: { ...doc, uri: normalizeUri(doc.uri) } };
@@ -267,7 +270,7 @@ function serve<P, R>(handler: (ctx: HandlerContext, params: P, token: Cancellati
       await Promise.race([index.ensureFresh(normalizeUri(doc.uri)), untilCancelled(token)]);
     }
     if (token.isCancellationRequested) throw cancelled();
-    const result = handler(context(), params, token);
+    const result = await handler(context(), params, token, resultProgress && ((part) => resultProgress.report(part)));
     if (token.isCancellationRequested) throw cancelled();
     return result;
   };

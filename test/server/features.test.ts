@@ -131,6 +131,13 @@ describe("go to definition", () => {
     // The first mention in 001 is the headline's "Blinken".
     expect(result[1]!.range.start).toEqual(server.positionOf(S001, "Blinken"));
   });
+
+  test("lists at most articleLens.definition.maxArticles other articles, the first in folder order", async () => {
+    await withSettings({ definition: { maxArticles: 2 } }, async () => {
+      const result = (await server.connection.sendRequest(DefinitionRequest.type, at(S004, server.positionOf(S004, "Mr. Blinken", 0, 6)))) as Location[];
+      expect(result.map((l) => fileOf(l.uri))).toEqual([S000, S001]);
+    });
+  });
 });
 
 describe("references", () => {
@@ -143,7 +150,41 @@ describe("references", () => {
     for (const l of result) expect(textOf(l)).toMatch(/Blinken/);
     expect(result.length).toBeGreaterThanOrEqual(30);
   });
+
+  const blinkenRefs = (extra: object = {}) =>
+    server.connection.sendRequest(ReferencesRequest.type, { ...at(S003, server.positionOf(S003, "Blinken in English", 0, 2)), context: { includeDeclaration: true }, ...extra });
+
+  test("a client that asks for partial results gets every mention in them, and an empty final answer", async () => {
+    const whole = (await blinkenRefs())!;
+    const before = server.progress.length;
+    const final = await blinkenRefs({ partialResultToken: "blinken-refs" });
+    expect(final).toEqual([]);
+    const parts = (server.progress.slice(before) as { token: string; value: Location[] }[]).filter((p) => p.token === "blinken-refs");
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.flatMap((p) => p.value)).toEqual(whole);
+  });
+
+  test("without partial results the answer stops at articleLens.references.maxResults, and the log says so", async () => {
+    await withSettings({ references: { maxResults: 3 } }, async () => {
+      const result = (await blinkenRefs())!;
+      expect(result).toHaveLength(3);
+      await eventually(async () => expect(server.logs.some((l) => /^references to Antony Blinken: the first 3 of \d+ mentions/.test(l))).toBe(true));
+    });
+  });
 });
+
+/** Runs `check` with some settings changed, then puts them back. */
+async function withSettings(changed: Record<string, unknown>, check: () => Promise<void>): Promise<void> {
+  const before = server.settings;
+  server.settings = { ...before, ...changed };
+  await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  try {
+    await eventually(check);
+  } finally {
+    server.settings = before;
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+}
 
 describe("in one article", () => {
   test("document highlight marks the entity's mentions in this article only, whatever their form", async () => {

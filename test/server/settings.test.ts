@@ -33,6 +33,9 @@ test("settings: wrong values fall back to defaults, dates must be YYYY-MM-DD", (
   expect(s.hover.maxArticles).toBe(5);
   expect(s.inlayHints.enabled).toBe(true);
   expect(s.dates).toEqual({ "a.txt": "2023-06-18" });
+  const limits = readSettings({ definition: { maxArticles: 0 }, references: { maxResults: "all" }, hover: { maxArticles: 2.7 } });
+  expect([limits.definition.maxArticles, limits.references.maxResults, limits.hover.maxArticles]).toEqual([100, 10_000, 2]);
+  expect(readSettings({ definition: { maxArticles: 3 }, references: { maxResults: 50 } })).toMatchObject({ definition: { maxArticles: 3 }, references: { maxResults: 50 } });
 });
 
 test("an article's date from the dates setting: exact path or name first, then a glob", () => {

@@ -18,6 +18,12 @@ export interface CorpusMention extends Mention {
   id: string;
 }
 
+/** An entity's mentions in one article. */
+export interface ArticleMentions {
+  uri: string;
+  mentions: CorpusMention[];
+}
+
 export interface CorpusRole {
   text: string;
   uri: string;
@@ -238,37 +244,47 @@ export class Corpus {
    * An entity's mentions grouped by article, in corpus order, for the first `limit` articles only; with `firstOnly`,
    * each group holds the article's first mention alone (what "go to definition" lists: one entry per article).
    */
-  mentionsByArticle(id: string, limit = Infinity, firstOnly = false): { uri: string; mentions: CorpusMention[] }[] {
+  mentionsByArticle(id: string, limit = Infinity, firstOnly = false): ArticleMentions[] {
+    const out: ArticleMentions[] = [];
+    if (limit <= 0) return out;
+    for (const group of this.articlesMentioning(id, firstOnly)) if (out.push(group) >= limit) break;
+    return out;
+  }
+
+  /**
+   * The same, one article at a time, made as it is asked for: an answer about an entity in 10,000 articles can stop,
+   * or hand out a first batch, without building the rest. It reads the resolution it started from to the end, even
+   * if articles change meanwhile.
+   */
+  *articlesMentioning(id: string, firstOnly = false): Generator<ArticleMentions, void, undefined> {
     const { mentions, uris, articles } = this.resolve();
     // Articles changed since the resolution: their mentions as they are now, merged in corpus order.
-    const changed: { uri: string; mentions: CorpusMention[] }[] = [];
+    const changed: ArticleMentions[] = [];
     for (const [uri, { ids }] of this.attached) {
       if (!ids.includes(id)) continue;
       const own = this.mentionsIn(uri).filter((m) => m.id === id);
       changed.push({ uri, mentions: firstOnly ? own.slice(0, 1) : own });
     }
     changed.sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    const attached = new Set(this.attached.keys());
+    const type = this.typeOf(id);
     const where = mentions.get(id) ?? [];
-    const out: { uri: string; mentions: CorpusMention[] }[] = [];
-    const take = (group: { uri: string; mentions: CorpusMention[] }) => out.length < limit && out.push(group);
     // `where` holds (article number, mention index) pairs sorted by article: one run of pairs per article.
-    for (let i = 0; i < where.length && out.length < limit; ) {
+    for (let i = 0; i < where.length; ) {
       const n = where[i]!;
       let runEnd = i;
       while (runEnd < where.length && where[runEnd] === n) runEnd += 2;
       const uri = uris[n]!;
-      if (!this.attached.has(uri)) {
-        while (changed.length > 0 && changed[0]!.uri < uri) take(changed.shift()!);
-        if (out.length >= limit) break;
+      if (!attached.has(uri)) {
+        while (changed.length > 0 && changed[0]!.uri < uri) yield changed.shift()!;
         const record = articles.get(uri)!;
         const group: CorpusMention[] = [];
-        for (let j = i; j < (firstOnly ? i + 2 : runEnd); j += 2) group.push(corpusMention(mentionOf(record, where[j + 1]!), uri, id, this.typeOf(id)));
-        out.push({ uri, mentions: group });
+        for (let j = i; j < (firstOnly ? i + 2 : runEnd); j += 2) group.push(corpusMention(mentionOf(record, where[j + 1]!), uri, id, type));
+        yield { uri, mentions: group };
       }
       i = runEnd;
     }
-    for (const group of changed) take(group);
-    return out;
+    yield* changed;
   }
 
   /**

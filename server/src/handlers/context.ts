@@ -14,6 +14,8 @@ export interface HandlerContext {
   settings: Settings;
   /** Whether the workspace is still being indexed: answers may be incomplete. */
   indexing: IndexState;
+  /** Where a handler says what the user should know but the answer cannot carry (the server's log). */
+  log?: (message: string) => void;
 }
 
 /** Engine offsets (UTF-16, end-exclusive) → an LSP range in `doc`. */
@@ -37,11 +39,6 @@ export function mentionAt(ctx: HandlerContext, uri: string, position: Position):
   const doc = ctx.texts.document(uri);
   const mention = doc && ctx.corpus.mentionAt(uri, doc.offsetAt(position));
   return mention && doc ? { mention, doc } : undefined;
-}
-
-/** The first mention of an entity in each article that mentions it, in corpus order. */
-export function firstMentionPerArticle(corpus: Corpus, id: string): CorpusMention[] {
-  return corpus.mentionsByArticle(id, Infinity, true).map((a) => a.mentions[0]!);
 }
 
 /** "3 people", "1 person". */

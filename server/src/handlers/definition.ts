@@ -1,16 +1,21 @@
 // Go to definition: where else this entity appears. A news entity has no single definition, so the answer is the
 // first mention in each other article (a peek list of articles); an entity only this article knows goes to its
-// fullest mention here ("Antony J. Blinken" from "Blinken").
+// fullest mention here ("Antony J. Blinken" from "Blinken"). At most `articleLens.definition.maxArticles` articles, in
+// folder order: a name in thousands of articles would fill the peek view (and the wire) with all of them.
 import type { DefinitionParams, Location, LocationLink } from "vscode-languageserver";
 import type { CorpusMention } from "../corpus";
-import { firstMentionPerArticle, locator, mentionAt, rangeOf, type HandlerContext } from "./context";
+import { locator, mentionAt, rangeOf, type HandlerContext } from "./context";
 
 export function definition(ctx: HandlerContext, params: DefinitionParams, linkSupport: boolean): Location[] | LocationLink[] | null {
   const uri = params.textDocument.uri;
   const at = mentionAt(ctx, uri, params.position);
   if (!at) return null;
   const { mention, doc } = at;
-  const elsewhere = firstMentionPerArticle(ctx.corpus, mention.id).filter((m) => m.uri !== uri);
+  const elsewhere = ctx.corpus
+    .mentionsByArticle(mention.id, ctx.settings.definition.maxArticles + 1, true)
+    .filter((a) => a.uri !== uri)
+    .slice(0, ctx.settings.definition.maxArticles)
+    .map((a) => a.mentions[0]!);
   const targets = elsewhere.length > 0 ? elsewhere : [fullestMention(ctx.corpus.mentionsIn(uri).filter((m) => m.id === mention.id))];
   const locate = locator(ctx.corpus);
   const locations = targets.flatMap((m) => locate(m.uri, m) ?? []);

@@ -1,16 +1,40 @@
-// Find all references: every mention of the entity in the corpus, in corpus order, unopened articles included.
+// Find all references: every mention of the entity in the corpus, in corpus order, unopened articles included. A
+// client that asks for partial results gets them in batches, a turn of the event loop apart, the first at once;
+// otherwise the answer holds at most `articleLens.references.maxResults` (an entity in 10,000 articles has 60,000
+// mentions: megabytes of JSON), and the log says what was left out.
 import { CancellationToken, type Location, type ReferenceParams } from "vscode-languageserver";
 import { locator, mentionAt, type HandlerContext } from "./context";
 
-export function references(ctx: HandlerContext, params: ReferenceParams, token: CancellationToken = CancellationToken.None): Location[] | null {
+/** Locations per partial result. */
+export const REFERENCE_BATCH = 500;
+
+export async function references(
+  ctx: HandlerContext,
+  params: ReferenceParams,
+  token: CancellationToken = CancellationToken.None,
+  partial?: (batch: Location[]) => void,
+): Promise<Location[] | null> {
   const at = mentionAt(ctx, params.textDocument.uri, params.position);
   if (!at) return null;
   const locate = locator(ctx.corpus);
+  const limit = partial ? Infinity : ctx.settings.references.maxResults;
   const out: Location[] = [];
-  for (const m of ctx.corpus.mentionsOf(at.mention.id)) {
+  for (const { uri, mentions } of ctx.corpus.articlesMentioning(at.mention.id)) {
     if (token.isCancellationRequested) return out; // the caller turns this into a cancellation error
-    const location = locate(m.uri, m);
-    if (location) out.push(location);
+    for (const m of mentions) {
+      const location = locate(uri, m);
+      if (location && out.push(location) >= limit) {
+        const entity = ctx.corpus.entity(at.mention.id);
+        ctx.log?.(`references to ${entity?.name ?? at.mention.text}: the first ${limit} of ${entity?.mentionCount ?? "more"} mentions (articleLens.references.maxResults)`);
+        return out;
+      }
+    }
+    if (partial && out.length >= REFERENCE_BATCH) {
+      partial(out.splice(0));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  return out;
+  if (!partial) return out;
+  if (out.length > 0) partial(out);
+  return []; // with partial results, everything went in them
 }

@@ -12,13 +12,14 @@ export function readSettings(raw: unknown): Settings {
   if (isObject(r.dates)) {
     for (const [pattern, value] of Object.entries(r.dates)) if (typeof value === "string" && DATE.test(value)) dates[pattern] = value;
   }
-  const maxArticles = isObject(r.hover) ? r.hover.maxArticles : undefined;
   const inlay = isObject(r.inlayHints) ? r.inlayHints.enabled : undefined;
   return {
     files: stringList(r.files) ?? d.files,
     exclude: stringList(r.exclude) ?? d.exclude,
     inlayHints: { enabled: typeof inlay === "boolean" ? inlay : d.inlayHints.enabled },
-    hover: { maxArticles: typeof maxArticles === "number" && maxArticles >= 0 ? Math.floor(maxArticles) : d.hover.maxArticles },
+    hover: { maxArticles: count(r.hover, "maxArticles", d.hover.maxArticles, 0) },
+    definition: { maxArticles: count(r.definition, "maxArticles", d.definition.maxArticles, 1) },
+    references: { maxResults: count(r.references, "maxResults", d.references.maxResults, 1) },
     dates,
     debounceMs: typeof r.debounceMs === "number" && r.debounceMs >= 0 ? r.debounceMs : d.debounceMs,
   };
@@ -44,6 +45,12 @@ export function dateFor(settings: Settings, relativePath: string): string | unde
 export function indexingChanged(a: Settings, b: Settings): boolean {
   const key = (s: Settings) => JSON.stringify([s.files, s.exclude, s.dates]);
   return key(a) !== key(b);
+}
+
+/** A whole number of at least `min` at `section.key`, else the default. */
+function count(section: unknown, key: string, fallback: number, min: number): number {
+  const value = isObject(section) ? section[key] : undefined;
+  return typeof value === "number" && value >= min ? Math.floor(value) : fallback;
 }
 
 function stringList(value: unknown): string[] | undefined {
