@@ -4,12 +4,16 @@
 //          time until every article has an analysis (cross-article links answer everywhere) and until the full pass
 //          is done; MB/s; peak RSS of the server process (its worker threads included)
 //   query  hover, definition and references at 1,000 random names (positions from the server's semantic tokens),
-//          each timed round-trip over JSON-RPC: p50 / p99
+//          each timed round-trip over JSON-RPC: p50 / p99. References are asked with a partialResultToken, as a
+//          client that streams them does: the time to the first batch is what the reader waits for. Also: the
+//          largest answer (its size and time), the garbage-collection pauses during the queries (from --trace-gc),
+//          and the server's RSS after them
 //   edit   an open article changed: time until a hover on it answers from the new text, vs compromise on that text
 //   warm   the server restarted on the unchanged folder with the cache the cold run wrote: time until ready
 //   engine the engine alone on one core (the main thread), article by article, each timed against compromise on the
 //          same article just before it: what a full analysis costs against the baseline, whatever the machine's drift
 //   gazetteers  what loading the open gazetteers adds to a process's memory (a child process, after forced GCs)
+// The server runs as VS Code runs it: over Node IPC (--node-ipc), which also leaves its stdout to --trace-gc.
 // Prints a table and writes bench/results.json. Reports only: no figure here is a pass or a fail.
 //
 //   npm run bench                       1,000 and 10,000 articles (the 10k cold run takes a while: ~10 min, 2 cores)
@@ -30,14 +34,14 @@ import {
   ExitNotification,
   HoverRequest,
   InitializedNotification,
+  IPCMessageReader,
+  IPCMessageWriter,
   InitializeRequest,
   LogMessageNotification,
   ReferencesRequest,
   RegistrationRequest,
   SemanticTokensRequest,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   WorkDoneProgressCreateRequest,
   type Position,
   type ProtocolConnection,
@@ -61,12 +65,36 @@ interface Server {
   started: number;
   until(test: (s: StatusParams) => boolean): Promise<number>;
   peakRssMb(): number;
+  rssMb(): number;
+  /** How many --trace-gc lines the server has printed so far, and the pauses (ms) of those from `since` on. */
+  gcLines(): number;
+  gcPauses(since: number): number[];
+  /** Partial results received, by token. */
+  partials: Map<string, { at: number; bytes: number }[]>;
   stop(): Promise<void>;
 }
 
 async function startServer(folder: string, cacheDir: string): Promise<Server> {
-  const child = spawn(process.execPath, [join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const child = spawn(process.execPath, ["--trace-gc", join(ROOT, "dist/server.js"), "--node-ipc"], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  // "[pid:0x…]  1234 ms: Scavenge 12.1 (14.0) -> 11.0 (15.0) MB, 1.23 / 0.00 ms  (…)": the pause is the first figure.
+  const gcTrace: number[] = [];
+  let pending = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+    const lines = (pending + chunk).split("\n");
+    pending = lines.pop()!;
+    for (const line of lines) {
+      const pause = /MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/.exec(line);
+      if (pause) gcTrace.push(Number(pause[1]));
+    }
+  });
+  const partials: Server["partials"] = new Map();
+  connection.onNotification("$/progress", (p: { token: string | number; value: unknown }) => {
+    if (typeof p.token !== "string" || !p.token.startsWith("partial-")) return;
+    const list = partials.get(p.token) ?? [];
+    list.push({ at: performance.now(), bytes: JSON.stringify(p.value).length });
+    partials.set(p.token, list);
+  });
   const statuses: Server["statuses"] = [];
   const waiting: { test: (s: StatusParams) => boolean; resolve: (ms: number) => void }[] = [];
   const started = performance.now();
@@ -107,6 +135,13 @@ async function startServer(folder: string, cacheDir: string): Promise<Server> {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
     },
+    rssMb: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+    },
+    gcLines: () => gcTrace.length,
+    gcPauses: (since) => gcTrace.slice(since),
+    partials,
     async stop() {
       await connection.sendRequest(ShutdownRequest.type);
       await connection.sendNotification(ExitNotification.type);
@@ -208,21 +243,56 @@ async function namePositions(server: Server, uris: string[]): Promise<{ uri: str
   return out;
 }
 
+interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * Hover, definition and references at each target, one at a time. References carry a partialResultToken: their
+ * latency is the time to the first batch (or to the answer, when it came first), and `complete` the time to the end.
+ */
 async function latencies(server: Server, targets: { uri: string; position: Position }[]) {
-  const result: Record<string, { p50: number; p99: number; max: number }> = {};
+  const result: Record<string, Latency> = {};
+  let largest = { kind: "", kb: 0, ms: 0 };
   const kinds = { hover: HoverRequest.type, definition: DefinitionRequest.type, references: ReferencesRequest.type } as const;
+  const complete: number[] = [];
+  let n = 0;
   for (const [name, type] of Object.entries(kinds)) {
     const times: number[] = [];
     for (const { uri, position } of targets) {
-      const params = { textDocument: { uri }, position, context: { includeDeclaration: true } };
+      const token = `partial-${n++}`;
+      const params = { textDocument: { uri }, position, context: { includeDeclaration: true }, ...(name === "references" && { partialResultToken: token }) };
       const t0 = performance.now();
-      await server.connection.sendRequest(type as typeof HoverRequest.type, params);
-      times.push(performance.now() - t0);
+      const answer = await server.connection.sendRequest(type as typeof HoverRequest.type, params);
+      const t1 = performance.now();
+      const parts = server.partials.get(token) ?? [];
+      server.partials.delete(token);
+      times.push((parts[0]?.at ?? t1) - t0);
+      if (name === "references") complete.push(t1 - t0);
+      const kb = (JSON.stringify(answer ?? null).length + parts.reduce((b, p) => b + p.bytes, 0)) / 1024;
+      if (kb > largest.kb) largest = { kind: name, kb: round(kb, 1), ms: round(t1 - t0) };
     }
-    times.sort((a, b) => a - b);
-    result[name] = { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), max: round(times.at(-1)!) };
+    result[name] = summary(times);
   }
-  return result;
+  return { ...result, referencesComplete: summary(complete), largest } as {
+    hover: Latency;
+    definition: Latency;
+    references: Latency;
+    referencesComplete: Latency;
+    largest: { kind: string; kb: number; ms: number };
+  };
+}
+
+function summary(times: number[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)!) };
+}
+
+/** The garbage-collection pauses of a stretch of the server's life: how many took 10 ms or more, the longest. */
+function gcSummary(pauses: number[]): { count: number; over10ms: number; maxMs: number } {
+  return { count: pauses.length, over10ms: pauses.filter((p) => p >= 10).length, maxMs: round(Math.max(0, ...pauses)) };
 }
 
 /** An open article edited: time from the change to a hover answered from the new text, vs compromise on it. */
@@ -287,8 +357,12 @@ async function benchSize(size: number) {
     const sampleUris = Array.from({ length: Math.min(200, size) }, () => pathToFileURL(join(folder, files[Math.floor(random() * files.length)]!)).href);
     const names = await namePositions(cold, sampleUris);
     const targets = Array.from({ length: QUERIES }, () => names[Math.floor(random() * names.length)]!);
+    const gcBefore = cold.gcLines();
     const query = await latencies(cold, targets);
+    const gc = gcSummary(cold.gcPauses(gcBefore));
+    const rssAfterQueries = cold.rssMb();
     console.log(`queries: ${JSON.stringify(query)}`);
+    console.log(`gc during the queries: ${JSON.stringify(gc)}; RSS after them ${Math.round(rssAfterQueries)} MB`);
     const edit = await editLatency(cold, folder, files[Math.floor(random() * files.length)]!);
     console.log(`edit: ${JSON.stringify(edit)}`);
     const afterQueriesRss = cold.peakRssMb();
@@ -323,8 +397,10 @@ async function benchSize(size: number) {
         fullRatioToBaseline: round(full / base.ms),
         peakRssMb: Math.round(coldRss),
         peakRssAfterQueriesMb: Math.round(Math.max(coldRss, afterQueriesRss)),
+        rssAfterQueriesMb: Math.round(rssAfterQueries),
       },
       queries: query,
+      gc,
       edit,
       warm: { readySeconds: round(warmReady / 1000), peakRssMb: Math.round(warmRss), fromCache, valid: fromCache >= size },
     };
@@ -345,12 +421,16 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ["cold: full ÷ baseline (target ≤ 0.55)", ...results.map((r) => r.cold.fullRatioToBaseline.toFixed(2))],
     ["cold: MB/s", ...results.map((r) => r.cold.fullMBps.toFixed(3))],
     ["warm start (s) (target ≤ 3 at 10k)", ...results.map((r) => `${r.warm.readySeconds.toFixed(2)}${r.warm.valid ? "" : " (cache unused: invalid)"}`)],
-    ["hover p50 / p99 (ms) (target p99 ≤ 10 at 10k)", ...results.map((r) => `${r.queries.hover!.p50} / ${r.queries.hover!.p99}`)],
-    ["definition p50 / p99 (ms)", ...results.map((r) => `${r.queries.definition!.p50} / ${r.queries.definition!.p99}`)],
-    ["references p50 / p99 (ms)", ...results.map((r) => `${r.queries.references!.p50} / ${r.queries.references!.p99}`)],
+    ["hover p50 / p99 (ms) (target p99 ≤ 10 at 10k)", ...results.map((r) => `${r.queries.hover.p50} / ${r.queries.hover.p99}`)],
+    ["definition p50 / p99 (ms)", ...results.map((r) => `${r.queries.definition.p50} / ${r.queries.definition.p99}`)],
+    ["references, first batch p50 / p99 (ms)", ...results.map((r) => `${r.queries.references.p50} / ${r.queries.references.p99}`)],
+    ["references, complete p50 / p99 (ms)", ...results.map((r) => `${r.queries.referencesComplete.p50} / ${r.queries.referencesComplete.p99}`)],
+    ["largest answer: request, KB, ms", ...results.map((r) => `${r.queries.largest.kind}, ${r.queries.largest.kb}, ${r.queries.largest.ms}`)],
+    ["GC pauses during the queries: ≥ 10 ms / all, longest (ms)", ...results.map((r) => `${r.gc.over10ms} / ${r.gc.count}, ${r.gc.maxMs}`)],
     ["edit → new hover (ms)", ...results.map((r) => String(r.edit.ms))],
     ["edit ÷ compromise on that article (target ≤ 1.2)", ...results.map((r) => r.edit.ratio.toFixed(2))],
     ["peak RSS (MB): cold at ready / after queries / warm (target ≤ 500 at 10k)", ...results.map((r) => `${r.cold.peakRssMb} / ${r.cold.peakRssAfterQueriesMb} / ${r.warm.peakRssMb}`)],
+    ["RSS right after the queries (MB) (target ≤ 600 at 10k)", ...results.map((r) => String(r.cold.rssAfterQueriesMb))],
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")).join("\n");

@@ -48,6 +48,7 @@ import {
 import { Analyzer } from "./indexing/analyzer";
 import { defaultCacheDir } from "./indexing/cache";
 import { defaultPoolSize } from "./indexing/pool";
+import { Upkeep } from "./indexing/upkeep";
 import { ArticleIndex } from "./workspace/articleIndex";
 import { diskFiles } from "./workspace/files";
 import { indexingChanged, readSettings } from "./workspace/settings";
@@ -86,47 +87,26 @@ const index = new ArticleIndex(
   openDocument,
   {
     progress: (state) => {
-      // The end of a run over the listed folders settles identities first, so the "ready" status counts what every
-      // answer will say. Edits and changed files leave that to the settle timer, once changes pause.
+      // The end of a run over the listed folders: identities settle before "ready" is said. Edits and changed files
+      // leave that to the upkeep's timer, once changes pause.
       const ended = indexRunning && !state.running && state.listed;
-      if (ended) (analyzer ? analyzer.settle(index.corpus) : index.corpus.settle(true));
+      if (ended) upkeep.runEnding();
       progress?.update(state);
-      if (ended) {
-        finishedRun();
-        // Identities just settled: lenses, hints and colours computed during the run may count what is now wrong.
-        scheduleRefresh();
-      }
+      if (ended) upkeep.runEnded();
       indexRunning = state.running;
     },
-    changed: () => {
-      scheduleRefresh();
-      scheduleSettle();
-    },
+    changed: () => upkeep.changed(),
     log: (message) => connection.console.log(message),
   },
 );
 
-/**
- * The cache is written when a run over the listed folders finishes, and otherwise every few minutes if it changed
- * (a long run, edits, changed files: a crash loses little), and at shutdown.
- */
-const CACHE_SAVE_INTERVAL_MS = 5 * 60_000;
-let lastSave = Date.now();
-function finishedRun(): void {
-  const counts = analyzer?.takeCounts();
-  if (counts && counts.cached + counts.quick + counts.full > 0) {
-    connection.console.log(`indexed: ${counts.cached} analyses from the cache, ${counts.quick} quick, ${counts.full} full; ${index.corpus.size} articles`);
-  }
-  saveCache(true);
-}
-/** `prune` once the whole workspace has been looked up: entries of texts that are gone are dropped then. */
-function saveCache(prune = false): void {
-  lastSave = Date.now();
-  analyzer?.save(prune);
-}
-setInterval(() => {
-  if (Date.now() - lastSave >= CACHE_SAVE_INTERVAL_MS) saveCache(); // nothing is written when nothing changed
-}, 30_000).unref();
+const upkeep = new Upkeep({
+  corpus: index.corpus,
+  analyzer: () => analyzer,
+  indexing: () => index.state().running,
+  refresh: refreshEditor,
+  log: (message) => connection.console.log(message),
+});
 
 // ── lifecycle ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -187,13 +167,13 @@ connection.onDidChangeConfiguration(async (change) => {
     watchFiles();
     await index.configure(folders, settings);
   } else index.updateSettings(settings);
-  scheduleRefresh();
+  upkeep.settingsChanged();
 });
 
 connection.onShutdown(() => {
   index.dispose();
   progress?.dispose();
-  saveCache();
+  upkeep.shutdown();
   analyzer?.dispose();
 });
 
@@ -270,9 +250,13 @@ function serve<P, R, Partial = never>(
       await Promise.race([index.ensureFresh(normalizeUri(doc.uri)), untilCancelled(token)]);
     }
     if (token.isCancellationRequested) throw cancelled();
-    const result = await handler(context(), params, token, resultProgress && ((part) => resultProgress.report(part)));
-    if (token.isCancellationRequested) throw cancelled();
-    return result;
+    try {
+      const result = await handler(context(), params, token, resultProgress && ((part) => resultProgress.report(part)));
+      if (token.isCancellationRequested) throw cancelled();
+      return result;
+    } finally {
+      upkeep.answered();
+    }
   };
 }
 
@@ -290,35 +274,12 @@ connection.onRequest(LINKED_ARTICLES_REQUEST, serve((ctx, params: LinkedArticles
 
 // ── refreshing what the editor shows when the index changes ─────────────────────────────────────────────────
 
-/** At most one refresh a second while a folder is indexed; the last change always gets one. */
-const REFRESH_INTERVAL_MS = 1000;
-let refreshTimer: NodeJS.Timeout | undefined;
-
-/**
- * Identities across articles are resolved again once changes pause, as often as their cost allows (corpus/index.ts);
- * meanwhile a changed article is already attached by its names' keys. The editor refreshes when they settle.
- */
-let settleTimer: NodeJS.Timeout | undefined;
-function scheduleSettle(): void {
-  settleTimer ??= setTimeout(() => {
-    settleTimer = undefined;
-    // Not while a folder is indexed: each resolution would hold this thread (seconds, at 10,000 articles) while the
-    // workers wait for their next article. The run's end settles, and attached articles link meanwhile.
-    if (!index.corpus.stale || index.state().running) return;
-    index.corpus.settle();
-    if (index.corpus.stale) scheduleSettle();
-    else scheduleRefresh();
-  }, REFRESH_INTERVAL_MS);
-}
-
-function scheduleRefresh(): void {
-  refreshTimer ??= setTimeout(() => {
-    refreshTimer = undefined;
-    const workspace = capabilities.workspace;
-    if (workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => {});
-    if (workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh().catch(() => {});
-    if (workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
-  }, REFRESH_INTERVAL_MS);
+/** Asks the client to fetch what it shows from the index again (the upkeep decides when). */
+function refreshEditor(): void {
+  const workspace = capabilities.workspace;
+  if (workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => {});
+  if (workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh().catch(() => {});
+  if (workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
 }
 
 documents.listen(connection);

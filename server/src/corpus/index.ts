@@ -323,10 +323,13 @@ export class Corpus {
       }
     }
     const scale = articles.length / Math.ceil(articles.length / step);
+    // Ranked by what the resolution already counts; only the few kept are described (describing each of the
+    // thousands of entities met beside "United States" took a second).
+    const mentionCount = (other: string) => resolved.mentions.get(other)?.length ?? 0;
     const ranked = [...counts]
-      .map(([other, n]) => ({ entity: this.describedEntity(resolved, other)!, articles: Math.round(n * scale) }))
-      .sort((a, b) => b.articles - a.articles || b.entity.mentionCount - a.entity.mentionCount || (a.entity.id < b.entity.id ? -1 : 1))
-      .slice(0, Math.max(limit, 10));
+      .sort(([a, na], [b, nb]) => nb - na || mentionCount(b) - mentionCount(a) || (a < b ? -1 : 1))
+      .slice(0, Math.max(limit, 10))
+      .map(([other, n]) => ({ entity: this.describedEntity(resolved, other)!, articles: Math.round(n * scale) }));
     resolved.company.set(id, ranked);
     return ranked.slice(0, limit);
   }

@@ -82,7 +82,9 @@ function rolesSection(ctx: HandlerContext, entity: CorpusEntity): string | undef
   const byRole = new Map<string, CorpusEntity["roles"]>();
   for (const role of entity.roles) {
     const key = role.text.toLowerCase();
-    byRole.set(key, [...(byRole.get(key) ?? []), role]);
+    const stated = byRole.get(key);
+    if (stated) stated.push(role);
+    else byRole.set(key, [role]);
   }
   if (byRole.size === 0) return undefined;
   const lines = [...byRole.values()].slice(0, ROLE_LIMIT).map((stated) => {

@@ -4,7 +4,7 @@
 import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
 import { recordOf, type ArticleRecord, type Corpus } from "../corpus";
 import { AnalysisCache, cacheKey, readIdentities, writeIdentities } from "./cache";
-import { AnalysisPool, type Priority } from "./pool";
+import { AnalysisPool, WorkerMemoryError, type Priority } from "./pool";
 
 export interface AnalyzerOptions {
   /** The bundled worker script (dist/worker.js); without it, or with `jobs` ≤ 1, analysis runs on this thread. */
@@ -62,10 +62,16 @@ export class Analyzer {
     const full = (options.depth ?? "full") === "full" && !options.namesOnly;
     const hit = full ? this.cached(text, options) : undefined;
     if (hit) return hit;
-    const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise : recordOf(analyzeHere(text, options));
+    const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise.catch((error) => this.outOfWorker(error, text, options)) : recordOf(analyzeHere(text, options));
     if (full) this.cache?.set(cacheKey(text, options), analysis);
     this.counts[full ? "full" : "quick"]++;
     return analysis;
+  }
+
+  /** An article too big for a worker's heap is analysed on this thread, which has no such cap (rare: loads the engine here). */
+  private outOfWorker(error: unknown, text: string, options: AnalyzeOptions): ArticleRecord {
+    if (!(error instanceof WorkerMemoryError)) throw error;
+    return recordOf(analyzeHere(text, options));
   }
 
   /** The counts since the last call, for a line in the log. */
