@@ -166,3 +166,19 @@ describe("across the folder", () => {
     expect(idOfName(corpus, "b.txt", "MSFT")).toBe(idOfName(corpus, "a.txt", "Microsoft"));
   });
 });
+
+it("entities most often named with one: most shared articles first, then most mentions, then id", () => {
+  const corpus = new Corpus();
+  load(corpus);
+  for (const entity of corpus.entities().filter((e) => e.articles.length > 1)) {
+    const brute = corpus
+      .entities()
+      .filter((o) => o.id !== entity.id)
+      .map((o) => ({ o, shared: o.articles.filter((a) => entity.articles.includes(a)).length }))
+      .filter((x) => x.shared > 0)
+      .sort((a, b) => b.shared - a.shared || b.o.mentionCount - a.o.mentionCount || (a.o.id < b.o.id ? -1 : 1))
+      .slice(0, 6)
+      .map((x) => [x.o.id, x.shared]);
+    expect(corpus.coMentioned(entity.id, 6).map((c) => [c.entity.id, c.articles])).toEqual(brute);
+  }
+});

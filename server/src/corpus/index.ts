@@ -326,10 +326,8 @@ export class Corpus {
     // Ranked by what the resolution already counts; only the few kept are described (describing each of the
     // thousands of entities met beside "United States" took a second).
     const mentionCount = (other: string) => resolved.mentions.get(other)?.length ?? 0;
-    const ranked = [...counts]
-      .sort(([a, na], [b, nb]) => nb - na || mentionCount(b) - mentionCount(a) || (a < b ? -1 : 1))
-      .slice(0, Math.max(limit, 10))
-      .map(([other, n]) => ({ entity: this.describedEntity(resolved, other)!, articles: Math.round(n * scale) }));
+    const before = ([a, na]: [string, number], [b, nb]: [string, number]) => nb - na || mentionCount(b) - mentionCount(a) || (a < b ? -1 : 1);
+    const ranked = topK(counts, Math.max(limit, 10), before).map(([other, n]) => ({ entity: this.describedEntity(resolved, other)!, articles: Math.round(n * scale) }));
     resolved.company.set(id, ranked);
     return ranked.slice(0, limit);
   }
@@ -518,6 +516,22 @@ function fingerprintOf(articles: [uri: string, entities: readonly ArticleEntity[
 /** A mention with where it is and whose it is (fields listed: a spread copy was the cost of long reference lists). */
 function corpusMention(m: Mention, uri: string, id: string, type: EntityType = m.type): CorpusMention {
   return { start: m.start, end: m.end, text: m.text, type, entity: m.entity, uri, id };
+}
+
+/**
+ * The first `k` entries in the order `before` gives, without sorting them all: an entity named in every article
+ * meets thousands of others, and only the top few are shown.
+ */
+function topK<T>(entries: Iterable<T>, k: number, before: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const entry of entries) {
+    if (top.length === k && before(entry, top[k - 1]!) >= 0) continue;
+    let at = top.length < k ? top.length : k - 1;
+    while (at > 0 && before(entry, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, entry);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** Binary search over spans sorted by start. */

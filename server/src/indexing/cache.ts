@@ -16,7 +16,7 @@ import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { ENGINE_VERSION } from "../engine/version";
 import type { StoredIdentities } from "../corpus";
-import { decodeRecord, encodeRecord, type ArticleRecord } from "../corpus/record";
+import { decodeRecord, recordParts, type ArticleRecord } from "../corpus/record";
 import type { AnalyzeOptions } from "../engine/types";
 
 const MAGIC_NAME = "article-lens analysis cache";
@@ -143,16 +143,18 @@ export class AnalysisCache {
     try {
       makeFolder(this.dir);
       fd = openSync(temp, "w");
-      writeSync(fd, `${MAGIC} ${ENGINE_VERSION}\n`);
-      const head = Buffer.alloc(KEY_BYTES + 4);
+      const out = bufferedWriter(fd);
+      out(Buffer.from(`${MAGIC} ${ENGINE_VERSION}\n`));
       for (const [key, stored] of this.entries) {
         if (prune && !this.used.has(key)) continue;
-        const bytes = stored instanceof Uint8Array ? stored : encodeRecord(stored);
+        const parts = stored instanceof Uint8Array ? [stored] : recordParts(stored);
+        const head = Buffer.alloc(KEY_BYTES + 4);
         head.write(key, 0, KEY_BYTES, "latin1");
-        head.writeUInt32LE(bytes.byteLength, KEY_BYTES);
-        writeSync(fd, head);
-        writeSync(fd, bytes);
+        head.writeUInt32LE(parts.reduce((n, p) => n + p.byteLength, 0), KEY_BYTES);
+        out(head);
+        for (const part of parts) out(part);
       }
+      out(null);
       // What was not kept is dropped from memory too: the loaded file's buffer can then go.
       if (prune) for (const key of [...this.entries.keys()]) if (!this.used.has(key)) this.entries.delete(key);
       closeSync(fd);
@@ -170,6 +172,28 @@ export class AnalysisCache {
       return false;
     }
   }
+}
+
+/**
+ * Writes pieces to `fd` through one reusable 1 MB buffer (a record is nine small pieces: 90,000 writes for 10,000
+ * articles otherwise); `null` flushes what is left.
+ */
+function bufferedWriter(fd: number): (piece: Uint8Array | null) => void {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let used = 0;
+  const flush = () => {
+    if (used > 0) writeSync(fd, buffer, 0, used);
+    used = 0;
+  };
+  return (piece) => {
+    if (piece === null) return flush();
+    if (used + piece.byteLength > buffer.length) flush();
+    if (piece.byteLength > buffer.length) writeSync(fd, piece);
+    else {
+      buffer.set(piece, used);
+      used += piece.byteLength;
+    }
+  };
 }
 
 /** The stored identities, if the file reads back as this engine's (the corpus checks the rest before using them). */
