@@ -4,8 +4,8 @@
 // dates and boilerplate come along with the paragraphs. Same seed, same corpus.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyzeArticle } from "../server/src/engine";
-import type { EntityType } from "../server/src/engine/types";
+import { analyzeArticle } from "../server/src/engine/analyze";
+import type { EntityType } from "../server/src/engine";
 
 export const GENERATOR_VERSION = 2;
 

@@ -46,8 +46,8 @@ import {
   type Position,
   type ProtocolConnection,
 } from "vscode-languageserver-protocol/node";
-import { analyzeArticle } from "../server/src/engine";
-import { demonymCountry, gazetteerStats, givenName, placeFacts, surname } from "../server/src/engine/entities/gazetteers";
+import { analyzeArticle } from "../server/src/engine/analyze";
+import { demonymCountry, gazetteerStats, givenName, placeFacts, surname } from "../server/src/engine";
 import { STATUS_NOTIFICATION, type StatusParams } from "../server/src/protocol";
 import { ensureCorpus, rng } from "./corpus";
 

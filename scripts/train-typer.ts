@@ -14,7 +14,7 @@
 // that overlaps a gold name differently is left out (a boundary error, not a typing one).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyzeArticle } from "../server/src/engine";
+import { analyzeArticle } from "../server/src/engine/analyze";
 import { observeWeakDecisions, VERDICTS, type Verdict } from "../server/src/engine/entities/typer";
 // @ts-expect-error: a plain ES module of the eval scripts, without types
 import { buildArticles, readBio } from "./nerdata.mjs";

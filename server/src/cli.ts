@@ -2,11 +2,9 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { Corpus } from "./corpus";
-import { analyzeArticle, type AnalyzeOptions, type ArticleAnalysis } from "./engine";
-import { decodeArticle } from "./engine/read/decode";
-import { Analyzer } from "./indexing/analyzer";
-import { defaultPoolSize } from "./indexing/pool";
-import { ENGINE_VERSION } from "./engine/version";
+import { decodeArticle, ENGINE_VERSION } from "./engine";
+import { Analyzer } from "./analysis/analyzer";
+import { defaultPoolSize } from "./analysis/pool";
 import { renderJson, renderReport } from "./report";
 
 const USAGE = `usage: article-lens analyze PATH... [--json] [--date FILE=YYYY-MM-DD ...] [--quick] [--rules] [--cache DIR] [--jobs N]

@@ -1,6 +1,6 @@
 // How each kind of name is called to a reader: one table for the hover card, the outline, the code lens and the CLI's
 // report, so they never disagree.
-import type { EntityType } from "./engine/types";
+import type { EntityType } from "./engine";
 
 export interface EntityLabel {
   /** "organisation" */

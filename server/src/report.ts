@@ -1,6 +1,6 @@
 // What the CLI prints: the JSON contract of the engine issue, or a report for a person.
 import type { Corpus, CorpusEntity } from "./corpus";
-import type { TimexBasis } from "./engine/types";
+import type { TimexBasis } from "./engine";
 import { ENTITY_LABELS, ENTITY_TYPES } from "./labels";
 
 export interface JsonReport {

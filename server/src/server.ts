@@ -35,7 +35,7 @@ import { nextMention } from "./handlers/nextMention";
 import { references } from "./handlers/references";
 import { TOKEN_LEGEND, semanticTokens } from "./handlers/semanticTokens";
 import { workspaceSymbols } from "./handlers/workspaceSymbols";
-import { IndexingProgress } from "./indexingProgress";
+import { IndexingProgress } from "./workspace/progress";
 import {
   DEFAULT_SETTINGS,
   LINKED_ARTICLES_REQUEST,
@@ -45,10 +45,10 @@ import {
   type NextMentionParams,
   type Settings,
 } from "./protocol";
-import { Analyzer } from "./indexing/analyzer";
-import { defaultCacheDir } from "./indexing/cache";
-import { defaultPoolSize } from "./indexing/pool";
-import { Upkeep } from "./indexing/upkeep";
+import { Analyzer } from "./analysis/analyzer";
+import { defaultCacheDir } from "./analysis/cache";
+import { defaultPoolSize } from "./analysis/pool";
+import { Upkeep } from "./workspace/upkeep";
 import { ArticleIndex } from "./workspace/articleIndex";
 import { diskFiles } from "./workspace/files";
 import { indexingChanged, readSettings } from "./workspace/settings";
@@ -81,7 +81,7 @@ const index = new ArticleIndex(
       return analyzer?.parallel ?? 1;
     },
     cached: (text, options) => analyzer?.cached(text, options),
-    analyze: (text, options, priority) => analyzer!.analyze(text, options, priority),
+    analyze: (text, options, pass) => analyzer!.analyze(text, options, pass),
   },
   texts,
   openDocument,

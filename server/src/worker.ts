@@ -1,10 +1,10 @@
-// A worker thread of the analysis pool (indexing/pool.ts): text in, analysis out, as the bytes of the corpus's
+// A worker thread of the analysis pool (analysis/pool.ts): text in, analysis out, as the bytes of the corpus's
 // record (corpus/record.ts), transferred rather than copied: the main thread decodes them without rebuilding
 // thousands of objects from a structured clone. Nothing else runs here.
 import { parentPort } from "node:worker_threads";
 import { encodeRecord, recordOf } from "./corpus/record";
-import { analyzeArticle } from "./engine";
-import type { FromWorker, ToWorker } from "./indexing/pool";
+import { analyzeArticle } from "./engine/analyze";
+import type { FromWorker, ToWorker } from "./analysis/pool";
 
 parentPort?.on("message", (job: ToWorker) => {
   let reply: FromWorker;

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { Corpus, recordOf } from "../../server/src/corpus";
-import { analyzeArticle, type AnalyzeOptions } from "../../server/src/engine";
+import type { AnalyzeOptions } from "../../server/src/engine";
+import { analyzeArticle } from "../../server/src/engine/analyze";
 import { SEED_DATES as SEEDS } from "../server/lspClient";
 
 /** What the corpus stores of an analysis. */

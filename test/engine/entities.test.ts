@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeArticle } from "../../server/src/engine";
+import { analyzeArticle } from "../../server/src/engine/analyze";
 import type { ArticleAnalysis } from "../../server/src/engine";
 import { formMatcher, scanForms } from "../../server/src/engine/entities/scan";
 

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { rng } from "../../bench/corpus";
-import { analyzeArticle, type ArticleAnalysis } from "../../server/src/engine";
+import type { ArticleAnalysis } from "../../server/src/engine";
+import { analyzeArticle } from "../../server/src/engine/analyze";
 
 const SAMPLES = join(__dirname, "../../samples");
 const sentences = readdirSync(SAMPLES)

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, recordOf } from "../../server/src/corpus";
-import { analyzeArticle, type ArticleAnalysis } from "../../server/src/engine";
+import type { ArticleAnalysis } from "../../server/src/engine";
+import { analyzeArticle } from "../../server/src/engine/analyze";
 import { SEED_DATES } from "../server/lspClient";
 
 const seed = (name: string) => readFileSync(join(__dirname, "../../samples", name), "utf8");

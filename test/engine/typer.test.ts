@@ -1,7 +1,7 @@
 // The learned weighing of weak evidence: a shipped model, probabilities that behave as such, and decisions that keep a
 // plain person's name a name.
 import { describe, expect, it } from "vitest";
-import { analyzeArticle } from "../../server/src/engine";
+import { analyzeArticle } from "../../server/src/engine/analyze";
 import { modelLoaded, observeWeakDecisions, VERDICTS, weigh } from "../../server/src/engine/entities/typer";
 
 describe("the learned weighing", () => {

@@ -4,7 +4,8 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyzeArticle, type ArticleAnalysis } from "../../server/src/engine";
+import type { ArticleAnalysis } from "../../server/src/engine";
+import { analyzeArticle } from "../../server/src/engine/analyze";
 import { NO_NETWORK } from "../server/lspClient";
 import { ROOT } from "./fixtures";
 

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serialize } from "node:v8";
-import { CACHE_FILE_NAME } from "../../server/src/indexing/cache";
+import { CACHE_FILE_NAME } from "../../server/src/analysis/cache";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { rng } from "../../bench/corpus";
-import { decodeArticle } from "../../server/src/engine/read/decode";
+import { decodeArticle } from "../../server/src/engine";
 import { SEEDS } from "../server/lspClient";
 
 export const ROOT = resolve(__dirname, "../..");

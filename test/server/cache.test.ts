@@ -18,7 +18,7 @@ import {
   type MarkupContent,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { CACHE_FILE_NAME, IDENTITIES_FILE_NAME } from "../../server/src/indexing/cache";
+import { CACHE_FILE_NAME, IDENTITIES_FILE_NAME } from "../../server/src/analysis/cache";
 import { eventually, SEEDS, startIndexed, type StartOptions, type TestServer } from "./lspClient";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "article-lens-cache-test-"));

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { AnalysisPool, type Priority } from "../../server/src/indexing/pool";
+import type { Pass } from "../../server/src/analysis/pass";
+import { AnalysisPool } from "../../server/src/analysis/pool";
 
 const pool = new AnalysisPool(join(__dirname, "../../dist/worker.js"), 1);
 afterAll(() => pool.dispose());
@@ -12,8 +13,8 @@ afterAll(() => pool.dispose());
 test("the user's article runs right after the job under way and the one queued behind it", async () => {
   const text = readFileSync(join(__dirname, "../../samples/003_81d969409292dfb7.txt"), "utf8");
   const finished: string[] = [];
-  const run = (name: string, priority: Priority) => pool.analyze({ text, options: {} }, priority).promise.then(() => void finished.push(name));
-  const jobs = [run("folder 1", 2), run("folder 2", 2), run("folder 3", 2), run("open article", 0), run("folder 4", 1)];
+  const run = (name: string, pass: Pass) => pool.analyze({ text, options: {} }, pass).promise.then(() => void finished.push(name));
+  const jobs = [run("folder 1", "full"), run("folder 2", "full"), run("folder 3", "full"), run("open article", "urgent"), run("folder 4", "first")];
   expect(pool.pending).toBe(5);
   await Promise.all(jobs);
   expect(finished).toEqual(["folder 1", "folder 2", "open article", "folder 4", "folder 3"]);
@@ -24,13 +25,13 @@ test("workers start when there is work, and an idle pool lets all but one go", a
   const idle = new AnalysisPool(join(__dirname, "../../dist/worker.js"), 2, 300);
   try {
     expect(idle.running).toBe(0); // a warm start from the cache loads no worker
-    const analyses = await Promise.all([1, 2, 3, 4].map((n) => idle.analyze({ text: `${text}\n${n}`, options: {} }, 2).promise));
+    const analyses = await Promise.all([1, 2, 3, 4].map((n) => idle.analyze({ text: `${text}\n${n}`, options: {} }, "full").promise));
     expect(analyses.every((a) => a.mentions.length > 0)).toBe(true);
     expect(idle.running).toBe(2);
     await new Promise((r) => setTimeout(r, 800));
     expect(idle.running).toBe(1);
     // The one left answers at once; more work starts the second again.
-    await Promise.all([5, 6, 7].map((n) => idle.analyze({ text: `${text}\n${n}`, options: {} }, 2).promise));
+    await Promise.all([5, 6, 7].map((n) => idle.analyze({ text: `${text}\n${n}`, options: {} }, "full").promise));
     expect(idle.running).toBe(2);
   } finally {
     idle.dispose();

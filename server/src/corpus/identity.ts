@@ -6,8 +6,7 @@
 // never gave more than one word ("Blinken") binds to a full name of the corpus that ends or starts with that word,
 // preferring the candidate whose company (the other entities of the article) it shares most; with no candidate it
 // stands alone.
-import type { ArticleEntity, EntityType } from "../engine/types";
-import { GENERIC_HEADS, entityKey, nameKey, nameTokens, slug } from "../engine/entities/names";
+import { type ArticleEntity, entityKey, type EntityType, GENERIC_HEADS, nameKey, nameTokens, slug } from "../engine";
 
 export interface EntityRef {
   uri: string;

@@ -5,8 +5,7 @@
 // article is first attached to the last resolution by the keys its names meet by (an edit shows at once, with the
 // right ids), and the whole corpus is resolved again once changes pause for a few times that resolution's own cost.
 import { createHash } from "node:crypto";
-import type { ArticleEntity, EntityType, Mention, Timex } from "../engine/types";
-import { nameKey, slug } from "../engine/entities/names";
+import { type ArticleEntity, type EntityType, type Mention, nameKey, slug, type Timex } from "../engine";
 import { clusterEntities, meetingKeys, ownKey, type Cluster } from "./identity";
 import { detailsOf, MENTION_FIELDS, mentionCount, mentionOf, type ArticleDetails, type ArticleRecord } from "./record";
 
@@ -285,6 +284,37 @@ export class Corpus {
       i = runEnd;
     }
     yield* changed;
+  }
+
+  /**
+   * Per article (the first `limit` in corpus order), the mention to quote: the first in the article's body, since
+   * the headline is what the article is listed by; the headline's when the body never names the entity.
+   */
+  firstBodyMentions(id: string, limit: number): CorpusMention[] {
+    return this.mentionsByArticle(id, limit).map(({ uri, mentions }) => {
+      const headline = this.articles.get(uri)?.headline;
+      return mentions.find((m) => headline == null || m.start >= headline.end) ?? mentions[0]!;
+    });
+  }
+
+  /** Articles that share an entity with this one, most entities shared first, then corpus order; each with the
+   * names shared, most mentioned first. */
+  linkedArticles(uri: string): { uri: string; shared: string[] }[] {
+    const ids = [...new Set(this.mentionsIn(uri).map((m) => m.id))];
+    const shared = new Map<string, string[]>();
+    for (const id of ids) {
+      for (const other of this.entity(id)?.articles ?? []) {
+        if (other === uri) continue;
+        const list = shared.get(other);
+        if (list) list.push(id);
+        else shared.set(other, [id]);
+      }
+    }
+    const order = new Map(this.uris().map((u, i) => [u, i]));
+    const mentions = (id: string) => this.entity(id)?.mentionCount ?? 0;
+    return [...shared]
+      .sort(([a, sa], [b, sb]) => sb.length - sa.length || order.get(a)! - order.get(b)!)
+      .map(([other, list]) => ({ uri: other, shared: list.sort((x, y) => mentions(y) - mentions(x)).map((id) => this.entity(id)!.name) }));
   }
 
   /**

@@ -7,7 +7,7 @@
 //
 // The same record is what worker threads send (its bytes, transferred, not copied) and what the cache stores:
 // `encodeRecord` / `decodeRecord`. Typed arrays are written in the machine's byte order: the cache is per machine.
-import type { ArticleAnalysis, ArticleDate, ArticleEntity, ArticleLayout, EntityType, Mention, Span, Timex } from "../engine/types";
+import type { ArticleAnalysis, ArticleDate, ArticleEntity, ArticleLayout, EntityType, Mention, Span, Timex } from "../engine";
 
 export interface ArticleRecord {
   depth: ArticleAnalysis["depth"];

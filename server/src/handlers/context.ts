@@ -2,11 +2,10 @@
 import type { Location, Position, Range } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Corpus, CorpusMention } from "../corpus";
-import type { Span } from "../engine/types";
+import { positionIn, type Span } from "../engine";
 import type { Settings } from "../protocol";
 import type { IndexState } from "../workspace/articleIndex";
 import type { TextSource } from "../workspace/texts";
-import { positionIn } from "../engine/read/layout";
 
 export interface HandlerContext {
   corpus: Corpus;

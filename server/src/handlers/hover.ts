@@ -1,7 +1,7 @@
 // Hover: a card for the name or the date under the cursor.
 import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
-import type { Corpus, CorpusEntity, CorpusMention } from "../corpus";
-import type { ArticleDate, Timex } from "../engine/types";
+import type { CorpusEntity, CorpusMention } from "../corpus";
+import type { ArticleDate, Timex } from "../engine";
 import { ENTITY_LABELS } from "../labels";
 import { articleTitle, count, rangeOf, type HandlerContext } from "./context";
 import { escape, link, shorten, snippet } from "./markdown";
@@ -46,7 +46,7 @@ function entityCard(ctx: HandlerContext, mention: CorpusMention): string[] {
   const roles = rolesSection(ctx, entity);
   if (roles) sections.splice(1, 0, roles);
 
-  const others = mentionPerArticle(corpus, entity.id, ctx.settings.hover.maxArticles + 1).filter((m) => m.uri !== mention.uri);
+  const others = corpus.firstBodyMentions(entity.id, ctx.settings.hover.maxArticles + 1).filter((m) => m.uri !== mention.uri);
   const shown = others.slice(0, ctx.settings.hover.maxArticles);
   const notShown = entity.articles.length - (entity.articles.includes(mention.uri) ? 1 : 0) - shown.length;
   if (shown.length > 0) {
@@ -64,17 +64,6 @@ function entityCard(ctx: HandlerContext, mention: CorpusMention): string[] {
     sections.push(`**Often with** ${company.map((c) => `${escape(c.entity.name)} (${count(c.articles, "article", "articles")})`).join(" · ")}`);
   }
   return sections;
-}
-
-/**
- * Per article (the first `limit` in corpus order), the mention to show: the first one in the article's body, since the headline is already the link's
- * label; the headline's when the body never names it.
- */
-function mentionPerArticle(corpus: Corpus, id: string, limit: number): CorpusMention[] {
-  return corpus.mentionsByArticle(id, limit).map(({ uri, mentions }) => {
-    const headline = corpus.article(uri)?.headline;
-    return mentions.find((m) => headline == null || m.start >= headline.end) ?? mentions[0]!;
-  });
 }
 
 /** Each distinct role once, with the article that stated it first (a link to where it says so). */

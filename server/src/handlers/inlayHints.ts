@@ -1,6 +1,6 @@
 // Inlay hints: after each date expression, the calendar date it means (`Sunday` ‹2023-06-18›).
 import { MarkupKind, type InlayHint, type InlayHintParams } from "vscode-languageserver";
-import type { Timex } from "../engine/types";
+import type { Timex } from "../engine";
 import type { HandlerContext } from "./context";
 
 export function inlayHints(ctx: HandlerContext, params: InlayHintParams): InlayHint[] | null {

@@ -1,7 +1,7 @@
 // Markdown pieces for hover cards. Article text is untrusted: escape it so a "*" or "[" in a quote stays text.
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ArticleRecord } from "../corpus";
-import type { Span } from "../engine/types";
+import type { Span } from "../engine";
 
 export function escape(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, "\\$&").replace(/\s+/g, " ");

@@ -3,7 +3,7 @@
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { mentionCount, mentionOf } from "../corpus";
-import type { Span } from "../engine/types";
+import type { Span } from "../engine";
 import type { HandlerContext } from "./context";
 
 export const TOKEN_TYPES = ["person", "place", "organization", "other", "date"] as const;

@@ -1,7 +1,7 @@
 // Workspace symbols: every entity of the corpus by name or alias ("Yellen" finds Janet Yellen), located at its
 // first mention in corpus order.
 import { CancellationToken, SymbolKind, type SymbolInformation, type WorkspaceSymbolParams } from "vscode-languageserver";
-import type { EntityType } from "../engine/types";
+import type { EntityType } from "../engine";
 import { ENTITY_LABELS } from "../labels";
 import { count, locator, type HandlerContext } from "./context";
 

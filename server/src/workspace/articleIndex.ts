@@ -10,18 +10,18 @@ import { Corpus } from "../corpus";
 import { DEFAULT_SETTINGS, LANGUAGE_ID, type Settings } from "../protocol";
 import type { ArticleFiles } from "./files";
 import type { ArticleRecord } from "../corpus";
-import type { AnalyzeOptions } from "../engine/types";
-import type { Priority } from "../indexing/pool";
+import type { AnalyzeOptions } from "../engine";
+import { passOptions, type Pass } from "../analysis/pass";
 import { articleMatcher, dateFor } from "./settings";
 import type { ArticleTexts } from "./texts";
 import { filePath, fileUri, settingsPath } from "./uris";
 
-/** What the index analyses with (indexing/analyzer.ts: cache, then worker pool or this thread). */
+/** What the index analyses with (analysis/analyzer.ts: cache, then worker pool or this thread). */
 export interface Indexer {
   /** How many analyses can run at once. */
   readonly parallel: number;
   cached(text: string, options: AnalyzeOptions): ArticleRecord | undefined;
-  analyze(text: string, options: AnalyzeOptions, priority: Priority): Promise<ArticleRecord>;
+  analyze(text: string, options: AnalyzeOptions, pass: Pass): Promise<ArticleRecord>;
 }
 
 export interface IndexState {
@@ -31,7 +31,7 @@ export interface IndexState {
   done: number;
   total: number;
   /** "first" while some article has no analysis yet; "full" while quick analyses are being replaced. */
-  pass: "first" | "full";
+  pass: Exclude<Pass, "urgent">;
   /**
    * This run lists the workspace folders (the start, new folders or settings). Only such a run ends with identities
    * resolved again and the cache written. An article being typed in, or a few files changed on disk (a save, a
@@ -43,9 +43,6 @@ export interface IndexState {
 
 /** The longest the indexer keeps the thread before letting requests through. */
 const TURN_MS = 8;
-
-/** How an article is analysed: for the user (full, first in line), first pass, or the full pass after it. */
-type Mode = "urgent" | "first" | "full";
 
 export interface IndexListener {
   /** The run started, advanced by one article, or finished. */
@@ -77,8 +74,8 @@ export class ArticleIndex {
   private readonly debounces = new Map<string, NodeJS.Timeout>();
   /** Bumped on every analysis start: a slower, older analysis of the same article must not win. */
   private readonly generation = new Map<string, number>();
-  /** Analyses under way: the open document's version each reads (null = the file on disk), their date and mode. */
-  private readonly analysing = new Map<string, Analysed & { mode: Mode }>();
+  /** Analyses under way: the open document's version each reads (null = the file on disk), their date and pass. */
+  private readonly analysing = new Map<string, Analysed & { pass: Pass }>();
   /** Requests waiting for an article's next analysis. */
   private readonly waiters = new Map<string, (() => void)[]>();
   private running = false;
@@ -100,7 +97,7 @@ export class ArticleIndex {
   ) {}
 
   state(): IndexState {
-    const pass = this.urgent.size + this.queue.size > 0 || [...this.analysing.values()].some((a) => a.mode !== "full") ? "first" : "full";
+    const pass = this.urgent.size + this.queue.size > 0 || [...this.analysing.values()].some((a) => a.pass !== "full") ? "first" : "full";
     return { running: this.running || this.pending() > 0, done: this.done, total: this.done + this.pending(), pass, listed: this.listed };
   }
 
@@ -203,7 +200,7 @@ export class ArticleIndex {
     const doc = this.openDocument(uri);
     const underway = this.analysing.get(uri);
     // An analysis for the user, or of the very text the editor has, is already under way: wait for it.
-    if (this.debounces.has(uri) || underway?.mode === "urgent" || (underway && doc && underway.version === doc.version)) {
+    if (this.debounces.has(uri) || underway?.pass === "urgent" || (underway && doc && underway.version === doc.version)) {
       return new Promise((resolve) => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]));
     }
     const behind = doc !== undefined && this.isArticle(uri, doc.languageId) && this.analysed.get(uri)?.version !== doc.version;
@@ -263,7 +260,7 @@ export class ArticleIndex {
           await Promise.race(inFlight);
           continue;
         }
-        const step: Promise<void> = this.analyze(next.uri, next.mode).finally(() => {
+        const step: Promise<void> = this.analyze(next.uri, next.pass).finally(() => {
           inFlight.delete(step);
           this.done++;
           this.listener.progress(this.state());
@@ -286,24 +283,24 @@ export class ArticleIndex {
     }
   }
 
-  private next(): { uri: string; mode: Mode } | undefined {
-    const take = (set: Set<string>, mode: Mode) => {
+  private next(): { uri: string; pass: Pass } | undefined {
+    const take = (set: Set<string>, pass: Pass) => {
       const uri = set.values().next().value;
       if (uri === undefined) return undefined;
       set.delete(uri);
-      return { uri, mode };
+      return { uri, pass };
     };
     return take(this.urgent, "urgent") ?? take(this.queue, "first") ?? take(this.deepen, "full");
   }
 
-  private async analyze(uri: string, mode: Mode): Promise<void> {
+  private async analyze(uri: string, pass: Pass): Promise<void> {
     // The entry is this analysis's own: a later one of the same article replaces it, and only its owner removes it
     // (removing another's made requests start yet another analysis, which discarded the one under way: a livelock
     // while an editor kept asking).
-    const entry = { version: this.openDocument(uri)?.version ?? null, date: this.dateOf(uri), mode };
+    const entry = { version: this.openDocument(uri)?.version ?? null, date: this.dateOf(uri), pass };
     this.analysing.set(uri, entry);
     try {
-      await this.analyzeNow(uri, mode);
+      await this.analyzeNow(uri, pass);
     } finally {
       if (this.analysing.get(uri) === entry) this.analysing.delete(uri);
       this.wake(uri);
@@ -316,7 +313,7 @@ export class ArticleIndex {
     for (const resolve of waiting ?? []) resolve();
   }
 
-  private async analyzeNow(uri: string, mode: Mode): Promise<void> {
+  private async analyzeNow(uri: string, pass: Pass): Promise<void> {
     this.urgent.delete(uri);
     this.queue.delete(uri);
     this.deepen.delete(uri);
@@ -343,10 +340,9 @@ export class ArticleIndex {
     // A full analysis from the cache is taken at once, with no step through the pool: a warm start is then one pass
     // of reads and lookups. Otherwise the first pass over a folder is quick (names only) and the full one follows.
     let analysis = this.indexer.cached(text, options);
-    const quick = !analysis && mode === "first" && this.indexer.parallel > 1;
+    const quick = !analysis && pass === "first" && this.indexer.parallel > 1;
     try {
-      const priority = mode === "urgent" ? 0 : mode === "first" ? 1 : 2;
-      analysis ??= await this.indexer.analyze(text, quick ? { ...options, depth: "quick", namesOnly: true } : options, priority);
+      analysis ??= await this.indexer.analyze(text, quick ? { ...options, ...passOptions("first") } : options, pass);
     } catch (error) {
       this.listener.log(`${uri}: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;

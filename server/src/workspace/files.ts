@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { decodeArticle, type DecodedArticle } from "../engine/read/decode";
+import { decodeArticle, type DecodedArticle } from "../engine";
 
 export interface ArticleFiles {
   /** Absolute paths of the files under `folder` for which `isArticle(path)` holds. */

@@ -1,9 +1,9 @@
 // Tells the user how indexing goes, two ways: LSP work-done progress ("Indexing articles 312/1000", any editor)
 // and the `articleLens/status` notification (the VS Code client's status bar item).
 import type { Connection, WorkDoneProgressServerReporter } from "vscode-languageserver";
-import { STATUS_NOTIFICATION, type StatusParams } from "./protocol";
-import type { Corpus } from "./corpus";
-import type { IndexState } from "./workspace/articleIndex";
+import { STATUS_NOTIFICATION, type StatusParams } from "../protocol";
+import type { Corpus } from "../corpus";
+import type { IndexState } from "./articleIndex";
 
 /** Status updates while indexing, at most this often (the last one is never dropped). */
 const STATUS_INTERVAL_MS = 250;

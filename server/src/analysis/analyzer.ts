@@ -1,10 +1,11 @@
 // Text in, analysis out, as cheaply as possible: from the on-disk cache when this exact text was analysed before
 // (same engine, same options), otherwise on the pool's worker threads, or on this thread when there is no pool.
 // The CLI and the language server both analyse through this one class.
-import type { AnalyzeOptions, ArticleAnalysis } from "../engine/types";
+import type { AnalyzeOptions } from "../engine";
 import { recordOf, type ArticleRecord, type Corpus } from "../corpus";
 import { AnalysisCache, cacheKey, readIdentities, writeIdentities } from "./cache";
-import { AnalysisPool, WorkerMemoryError, type Priority } from "./pool";
+import type { Pass } from "./pass";
+import { AnalysisPool, WorkerMemoryError } from "./pool";
 
 export interface AnalyzerOptions {
   /** The bundled worker script (dist/worker.js); without it, or with `jobs` ≤ 1, analysis runs on this thread. */
@@ -22,14 +23,10 @@ export interface AnalyzerCounts {
   full: number;
 }
 
-/**
- * The engine, loaded the first time analysis runs on this thread. With workers it never does: this thread then never
- * pays for loading compromise and the word lists (a third of a second at startup, and their memory).
- */
-let engine: typeof import("../engine/analyze") | undefined;
-function analyzeHere(text: string, options: AnalyzeOptions): ArticleAnalysis {
-  engine ??= require("../engine/analyze") as typeof import("../engine/analyze");
-  return engine.analyzeArticle(text, options);
+/** Analyses on this thread; the engine's analysis (compromise, word lists) is loaded by the first call, not before. */
+async function analyzeHere(text: string, options: AnalyzeOptions): Promise<ArticleRecord> {
+  const { analyzeArticle } = await import("../engine/analyze");
+  return recordOf(analyzeArticle(text, options));
 }
 
 export class Analyzer {
@@ -58,20 +55,20 @@ export class Analyzer {
     return hit;
   }
 
-  async analyze(text: string, options: AnalyzeOptions, priority: Priority = 0): Promise<ArticleRecord> {
+  async analyze(text: string, options: AnalyzeOptions, pass: Pass = "urgent"): Promise<ArticleRecord> {
     const full = (options.depth ?? "full") === "full" && !options.namesOnly;
     const hit = full ? this.cached(text, options) : undefined;
     if (hit) return hit;
-    const analysis = this.pool ? await this.pool.analyze({ text, options }, priority).promise.catch((error) => this.outOfWorker(error, text, options)) : recordOf(analyzeHere(text, options));
+    const analysis = this.pool ? await this.pool.analyze({ text, options }, pass).promise.catch((error) => this.outOfWorker(error, text, options)) : await analyzeHere(text, options);
     if (full) this.cache?.set(cacheKey(text, options), analysis);
     this.counts[full ? "full" : "quick"]++;
     return analysis;
   }
 
-  /** An article too big for a worker's heap is analysed on this thread, which has no such cap (rare: loads the engine here). */
-  private outOfWorker(error: unknown, text: string, options: AnalyzeOptions): ArticleRecord {
+  /** An article too big for a worker's heap is analysed on this thread, which has no such cap. */
+  private outOfWorker(error: unknown, text: string, options: AnalyzeOptions): Promise<ArticleRecord> {
     if (!(error instanceof WorkerMemoryError)) throw error;
-    return recordOf(analyzeHere(text, options));
+    return analyzeHere(text, options);
   }
 
   /** The counts since the last call, for a line in the log. */

@@ -14,10 +14,9 @@ import { createHash } from "node:crypto";
 import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { ENGINE_VERSION } from "../engine/version";
+import { type AnalyzeOptions, ENGINE_VERSION } from "../engine";
 import type { StoredIdentities } from "../corpus";
 import { decodeRecord, recordParts, type ArticleRecord } from "../corpus/record";
-import type { AnalyzeOptions } from "../engine/types";
 
 const MAGIC_NAME = "article-lens analysis cache";
 const MAGIC = `${MAGIC_NAME} 4`;

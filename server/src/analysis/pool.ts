@@ -1,10 +1,11 @@
 // Analysis on worker threads. compromise costs ~100 ms an article on one core: a pool puts every core on it and
-// keeps the thread that answers requests free. Work is taken by priority (what the user looks at, then the fast
+// keeps the thread that answers requests free. Work is taken by pass (analysis/pass.ts: what the user looks at, then the fast
 // first pass over the folder, then full analysis of the folder); work nobody waits for can be withdrawn.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { decodeRecord, type ArticleRecord } from "../corpus/record";
-import type { AnalyzeOptions } from "../engine/types";
+import type { AnalyzeOptions } from "../engine";
+import { PASSES, type Pass } from "./pass";
 
 export interface AnalysisRequest {
   text: string;
@@ -15,12 +16,10 @@ export interface AnalysisRequest {
 export type ToWorker = { id: number } & AnalysisRequest;
 export type FromWorker = { id: number; record: Uint8Array } | { id: number; error: string };
 
-/** Lower runs first: 0 the article the user has open, 1 the quick pass over a folder, 2 the folder's full pass. */
-export type Priority = 0 | 1 | 2;
 
 interface Job extends AnalysisRequest {
   id: number;
-  priority: Priority;
+  pass: Pass;
   resolve(record: ArticleRecord): void;
   reject(error: Error): void;
 }
@@ -42,8 +41,8 @@ export class AnalysisPool {
   private readonly idle: Worker[] = [];
   /** Jobs sent to each busy worker, in the order it runs them (its message port queues them). */
   private readonly busy = new Map<Worker, Job[]>();
-  /** One FIFO per priority. */
-  private readonly queues: Job[][] = [[], [], []];
+  /** One FIFO per pass, in PASSES order. */
+  private readonly queues: Job[][] = PASSES.map(() => []);
   private nextId = 1;
   private disposed = false;
   readonly size: number;
@@ -66,13 +65,13 @@ export class AnalysisPool {
     return this.idle.length + this.busy.size;
   }
 
-  analyze(request: AnalysisRequest, priority: Priority = 2): { promise: Promise<ArticleRecord>; withdraw(): void } {
+  analyze(request: AnalysisRequest, pass: Pass = "full"): { promise: Promise<ArticleRecord>; withdraw(): void } {
     let job!: Job;
     const promise = new Promise<ArticleRecord>((resolve, reject) => {
-      job = { ...request, id: this.nextId++, priority, resolve, reject };
+      job = { ...request, id: this.nextId++, pass, resolve, reject };
     });
     if (this.disposed) job.reject(new Error("the analysis pool is shut down"));
-    else this.queues[priority]!.push(job);
+    else this.queues[PASSES.indexOf(pass)]!.push(job);
     this.dispatch();
     return {
       promise,
@@ -106,7 +105,7 @@ export class AnalysisPool {
   /**
    * Hands queued jobs to workers: an idle one first; otherwise a job of a folder pass goes to a worker that runs one
    * such job already, queued behind it, so a worker never waits for this thread between two short analyses (the
-   * names-only pass takes a few milliseconds per article). The user's article (priority 0) is never queued behind
+   * names-only pass takes a few milliseconds per article). The user's article (the urgent pass) is never queued behind
    * one, and nothing is queued behind it.
    */
   private dispatch(): void {
@@ -117,8 +116,8 @@ export class AnalysisPool {
       this.idleTimer = undefined;
       let worker = this.idle.pop();
       if (!worker && this.running < this.size) worker = this.spawn();
-      if (!worker && queue[0]!.priority > 0) {
-        worker = [...this.busy].find(([, jobs]) => jobs.length < PIPELINE && jobs.every((j) => j.priority > 0))?.[0];
+      if (!worker && queue[0]!.pass !== "urgent") {
+        worker = [...this.busy].find(([, jobs]) => jobs.length < PIPELINE && jobs.every((j) => j.pass !== "urgent"))?.[0];
       }
       if (!worker) return;
       const job = queue.shift()!;

@@ -3,7 +3,7 @@
 // back. The server tells it what happened (a run ended, the corpus changed, a request was answered); it decides
 // when the work is worth doing. Timers are unref'd: none of them keeps a process alive.
 import type { Corpus } from "../corpus";
-import type { Analyzer } from "./analyzer";
+import type { Analyzer } from "../analysis/analyzer";
 import { collectGarbage } from "./heap";
 
 export interface UpkeepHooks {
