@@ -11,10 +11,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serialize } from "node:v8";
-import { CACHE_FILE_NAME } from "../../server/src/analysis/cache";
+import { cacheShardFiles } from "../../server/src/analysis/cache";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import {
@@ -239,7 +239,11 @@ describe.concurrent("CLI", () => {
     const args = (cache: string) => ["analyze", join(dir, "astral.txt"), "--json", "--jobs", "1", "--cache", cache];
     const clean = await runCli(args(join(dir, "cache")));
     expect(clean.code, clean.stderr).toBe(0);
-    const valid = readFileSync(join(dir, `cache/${CACHE_FILE_NAME}`));
+    // One article, one shard file.
+    const [shard, ...more] = cacheShardFiles(join(dir, "cache"));
+    expect(more).toEqual([]);
+    const shardName = basename(shard!);
+    const valid = readFileSync(shard!);
     const random = rng(8);
     const corruptions: [string, Buffer][] = [
       ["text", Buffer.from("this is not a cache\n")],
@@ -254,14 +258,14 @@ describe.concurrent("CLI", () => {
       corruptions.map(async ([what, bytes], i) => {
         const cache = join(dir, `cache-${i}`);
         mkdirSync(cache);
-        writeFileSync(join(cache, CACHE_FILE_NAME), bytes);
+        writeFileSync(join(cache, shardName), bytes);
         const run = await runCli(args(cache));
         expect(cliCrashed(run), `${what}: ${run.stderr}`).toBe(false);
         expect(run.code, what).toBe(0);
         expect(run.stderr, what).toMatch(/analysis cache .*(unreadable|is from engine)/);
         expect(run.stdout, what).toBe(clean.stdout);
         // Rewritten as a cache: read again without a word.
-        expect(readFileSync(join(cache, CACHE_FILE_NAME)).equals(bytes), what).toBe(false);
+        expect(readFileSync(join(cache, shardName)).equals(bytes), what).toBe(false);
       }),
     );
     const again = await runCli(args(join(dir, "cache-0")));
@@ -359,7 +363,7 @@ describe("server", () => {
 
   beforeAll(async () => {
     mkdirSync(cacheDir);
-    writeFileSync(join(cacheDir, CACHE_FILE_NAME), garbage);
+    writeFileSync(join(cacheDir, "analyses-00.cache"), garbage);
     server = await startServer({ dates: SEED_DATES }, cacheDir, {
       prepare(dir) {
         folder = dir;
@@ -528,9 +532,10 @@ describe("server", () => {
   fault("server: a corrupt cache file is said in the log, ignored, and replaced", async () => {
     expect(server.logs.some((l) => /analysis cache .* is unreadable/.test(l)), server.logs.join("\n")).toBe(true);
     expect(server.shown).toEqual([]);
-    // Written again (atomically) once indexing is done: no longer the garbage.
-    const now = readFileSync(join(cacheDir, CACHE_FILE_NAME));
-    expect(now.equals(garbage)).toBe(false);
+    // Written again (atomically) once indexing is done, or removed if no entry belongs in it: no longer the garbage.
+    const shards = cacheShardFiles(cacheDir);
+    expect(shards.length).toBeGreaterThan(0);
+    for (const file of shards) expect(readFileSync(file).equals(garbage), file).toBe(false);
     await healthy();
   });
 
@@ -766,10 +771,10 @@ describe("server cache", () => {
 
   fault("server: killed (SIGKILL) in the middle of writing the cache, it leaves the previous cache whole; the next start reads it", async () => {
     const dir = join(work, "crash-cache");
-    const file = join(dir, CACHE_FILE_NAME);
     const first = await startIndexed(dir);
     await first.server.stop();
-    const before = sha256(file);
+    const before = cacheShardFiles(dir).map(sha256);
+    expect(before.length).toBeGreaterThan(0);
 
     // A new article makes the cache dirty; the preload kills the server after the first records of the new file.
     const crashing = await startServer({ dates: SEED_DATES }, dir, {
@@ -779,9 +784,9 @@ describe("server cache", () => {
     expect(await crashing.exited).toEqual({ code: null, signal: "SIGKILL" });
     await crashing.stop();
     const leftovers = readdirSync(dir).filter((n) => n.endsWith(".tmp"));
-    expect(leftovers).toEqual([expect.stringMatching(/^analyses\.cache\.\d+\.tmp$/)]);
+    expect(leftovers).toEqual([expect.stringMatching(/^analyses-[0-9a-f]{2}\.cache\.\d+\.tmp$/)]);
     expect(statSync(join(dir, leftovers[0]!)).size).toBeGreaterThan(0);
-    expect(sha256(file)).toBe(before);
+    expect(cacheShardFiles(dir).map(sha256)).toEqual(before);
 
     const next = await startIndexed(dir);
     expect(next.log).toBe("indexed: 5 analyses from the cache, 0 quick, 0 full; 5 articles");

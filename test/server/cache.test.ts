@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import {
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -18,11 +18,14 @@ import {
   type MarkupContent,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { CACHE_FILE_NAME, IDENTITIES_FILE_NAME } from "../../server/src/analysis/cache";
+import { AnalysisCache, cacheKey, cacheShardFiles, IDENTITIES_FILE_NAME, shardFileName } from "../../server/src/analysis/cache";
+import { recordOf } from "../../server/src/corpus";
+import { analyzeArticle } from "../../server/src/engine/analyze";
 import { eventually, SEEDS, startIndexed, type StartOptions, type TestServer } from "./lspClient";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "article-lens-cache-test-"));
-const cacheFile = join(cacheDir, CACHE_FILE_NAME);
+const shards = () => cacheShardFiles(cacheDir);
+const shardTimes = () => shards().map((file) => statSync(file).mtimeMs);
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 const indexOnce = (dir = cacheDir, options: StartOptions = {}) => startIndexed(dir, options);
@@ -41,7 +44,10 @@ test("a cold start analyses every article and writes the cache; a warm start rea
   expect(cold.log).toMatch(/^indexed: 0 analyses from the cache, \d+ quick, 5 full; 5 articles$/);
   const coldHover = await blinkenHover(cold.server);
   await cold.server.stop();
-  expect(existsSync(cacheFile)).toBe(true);
+  // One shard file per first two hex digits of the entries' keys: five articles, at most five files.
+  expect(shards().length).toBeGreaterThan(0);
+  expect(shards().length).toBeLessThanOrEqual(5);
+  for (const file of shards()) expect(readFileSync(file, "latin1")).toMatch(/^article-lens analysis cache 4 /);
   // The identities across articles are stored too: the warm start takes them instead of clustering again.
   expect(existsSync(join(cacheDir, IDENTITIES_FILE_NAME))).toBe(true);
 
@@ -53,20 +59,21 @@ test("a cold start analyses every article and writes the cache; a warm start rea
 });
 
 test("a corrupt cache file (and identities file) is reported, ignored and rebuilt", async () => {
-  writeFileSync(cacheFile, "this is not a cache");
+  for (const file of shards()) writeFileSync(file, "this is not a cache");
   writeFileSync(join(cacheDir, IDENTITIES_FILE_NAME), '{"engineVersion": "not json');
   const { server, log } = await indexOnce();
   expect(server.logs.some((l) => /analysis cache .* is unreadable/.test(l))).toBe(true);
   expect(log).toMatch(/^indexed: 0 analyses from the cache, \d+ quick, 5 full; 5 articles$/);
   expect(await blinkenHover(server)).toContain("**Antony Blinken**");
   await server.stop();
-  expect(readFileSync(cacheFile).subarray(0, 19).toString()).not.toBe("this is not a cache");
+  expect(shards().length).toBeGreaterThan(0);
+  for (const file of shards()) expect(readFileSync(file).subarray(0, 19).toString()).not.toBe("this is not a cache");
 });
 
 test("typing, or saving a file, re-analyses that article alone: the cache is not rewritten, no indexing run is logged", async () => {
   const { server } = await indexOnce();
   const uri = server.uri(SEEDS[3]!);
-  const written = statSync(cacheFile).mtimeMs;
+  const written = shardTimes();
   const summaries = () => server.logs.filter((l) => l.startsWith("indexed:")).length;
   const before = summaries();
   let text = readFileSync(join(server.folder, SEEDS[3]!), "utf8");
@@ -78,7 +85,7 @@ test("typing, or saving a file, re-analyses that article alone: the cache is not
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
     expect((hover?.contents as MarkupContent).value).toContain(`Ingrid Vaszary${version}`);
   }
-  expect(statSync(cacheFile).mtimeMs).toBe(written);
+  expect(shardTimes()).toEqual(written);
   expect(summaries()).toBe(before);
 
   // A file saved on disk is re-read alone, the same way.
@@ -91,7 +98,7 @@ test("typing, or saving a file, re-analyses that article alone: the cache is not
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: server.uri(saved) }, position });
     expect((hover?.contents as MarkupContent | undefined)?.value).toContain("Ingrid Vaszary");
   });
-  expect(statSync(cacheFile).mtimeMs).toBe(written);
+  expect(shardTimes()).toEqual(written);
   expect(summaries()).toBe(before);
   await server.stop();
 });
@@ -112,4 +119,82 @@ test("articles open at start wait for the client's settings: each is analysed on
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe("shards", () => {
+  const options = { date: "2023-06-15" };
+  const texts = Array.from({ length: 40 }, (_, i) => `Mayor Ingrid Vaszary${i} met officials in Gdansk on Monday.`);
+  const keyOf = (text: string) => cacheKey(text, options);
+  const filled = (dir: string) => {
+    const cache = new AnalysisCache(dir);
+    cache.load();
+    for (const text of texts) cache.set(keyOf(text), recordOf(analyzeArticle(text, options)));
+    expect(cache.save()).toBe(true);
+    return cache;
+  };
+
+  test("a changed article rewrites its own shard and no other; a new start reads every entry back", () => {
+    const dir = mkdtempSync(join(tmpdir(), "article-lens-shards-"));
+    try {
+      const cache = filled(dir);
+      const files = cacheShardFiles(dir);
+      expect(files.length).toBeGreaterThan(20); // 40 keys over 256 shards
+      const before = new Map(files.map((file) => [file, readFileSync(file)]));
+      const added = "Harbour master Ingrid Vaszary met officials in Gdansk.";
+      cache.set(keyOf(added), recordOf(analyzeArticle(added, options)));
+      expect(cache.save()).toBe(true);
+      const changed = cacheShardFiles(dir).filter((file) => !before.get(file)?.equals(readFileSync(file)));
+      expect(changed).toEqual([join(dir, shardFileName(keyOf(added)))]);
+
+      const again = new AnalysisCache(dir);
+      again.load();
+      expect(again.size).toBe(41);
+      for (const text of [...texts, added]) expect(again.get(keyOf(text))?.entities.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("pruning rewrites only shards with unused entries, and removes a shard left empty", () => {
+    const dir = mkdtempSync(join(tmpdir(), "article-lens-shards-"));
+    try {
+      filled(dir);
+      const cache = new AnalysisCache(dir);
+      cache.load();
+      const dropped = texts[0]!;
+      for (const text of texts.slice(1)) expect(cache.get(keyOf(text))).toBeDefined();
+      const alone = !texts.slice(1).some((text) => shardFileName(keyOf(text)) === shardFileName(keyOf(dropped)));
+      expect(cache.save(true)).toBe(true);
+      expect(existsSync(join(dir, shardFileName(keyOf(dropped))))).toBe(!alone);
+      const again = new AnalysisCache(dir);
+      again.load();
+      expect(again.size).toBe(39);
+      expect(again.get(keyOf(dropped))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the single file of before the shards is read, spread into shards and removed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "article-lens-shards-"));
+    try {
+      filled(dir);
+      // The unsharded file had the same header and entries: the shards' entries, one after another.
+      const files = cacheShardFiles(dir);
+      const header = readFileSync(files[0]!, "latin1").split("\n")[0]!;
+      const body = files.map((file) => { const bytes = readFileSync(file); return bytes.subarray(bytes.indexOf(0x0a) + 1); });
+      writeFileSync(join(dir, "analyses.cache"), Buffer.concat([Buffer.from(`${header}\n`, "latin1"), ...body]));
+      for (const file of files) rmSync(file);
+      const logs: string[] = [];
+      const cache = new AnalysisCache(dir, (m) => logs.push(m));
+      cache.load();
+      expect(cache.size).toBe(40);
+      expect(logs).toEqual([expect.stringMatching(/analyses\.cache: spread into shard files$/)]);
+      expect(cache.save()).toBe(true);
+      expect(existsSync(join(dir, "analyses.cache"))).toBe(false);
+      expect(cacheShardFiles(dir)).toEqual(files);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -9,7 +9,7 @@ const cacheTemps = new Set();
 const openSync = fs.openSync;
 fs.openSync = function (path, ...rest) {
   const fd = openSync.call(this, path, ...rest);
-  if (/analyses\.cache\.\d+\.tmp$/.test(String(path))) cacheTemps.add(fd);
+  if (/analyses-[0-9a-f]{2}\.cache\.\d+\.tmp$/.test(String(path))) cacheTemps.add(fd);
   return fd;
 };
 const writeSync = fs.writeSync;

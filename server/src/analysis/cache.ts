@@ -1,15 +1,20 @@
 // Analyses on disk, so reopening a folder costs a read, not a re-analysis. An entry's key is a hash of everything the
 // analysis depends on — the engine's version, the options and the text — so a changed file, a new engine or a new
-// date setting simply misses. The whole cache is one file written atomically (write, then rename): a crash leaves
-// the old file or the new one, never half of one (the half-written temporary file of a process that died is
-// removed at the next load); a file that does not read back as a cache is ignored and rebuilt.
+// date setting simply misses.
 //
-// The file is a header line, then one entry per analysis: its key (40 hex digits), the length of its record (4 bytes,
+// The entries are spread over up to 256 shard files by the first two hex digits of their key (`analyses-3f.cache`),
+// so a changed article rewrites its shard — at 10,000 articles about 0.5 MB — not the whole archive (120 MB). Each
+// shard is written atomically (write, then rename): a crash leaves the old file or the new one, never half of one
+// (the half-written temporary file of a process that died is removed at the next load); a shard that does not read
+// back as a cache is said, ignored and rewritten.
+//
+// A shard is a header line, then one entry per analysis: its key (40 hex digits), the length of its record (4 bytes,
 // little-endian) and the record's bytes (corpus/record.ts: a little JSON, typed arrays, the details as JSON). It is
-// written entry by entry, so saving 10,000 analyses never holds them all encoded at once, and read as one buffer
-// whose entries stay views into it, decoded only when their article is looked up (format 3 held each analysis as
-// JSON: a warm start of 10,000 articles parsed 290 MB of objects). An entry that does not decode is a miss, said
-// once, and replaced.
+// written entry by entry, so saving never holds every record encoded at once, and read as one buffer whose entries
+// stay views into it, decoded only when their article is looked up (format 3 held each analysis as JSON: a warm
+// start of 10,000 articles parsed 290 MB of objects). An entry that does not decode is a miss, said once, and
+// replaced. The single file of the same format that came before the shards (`analyses.cache`) is read once, spread
+// into shards and removed.
 import { createHash } from "node:crypto";
 import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
@@ -20,11 +25,27 @@ import { decodeRecord, recordParts, type ArticleRecord } from "../corpus/record"
 
 const MAGIC_NAME = "article-lens analysis cache";
 const MAGIC = `${MAGIC_NAME} 4`;
-/** The cache file in its folder. */
-export const CACHE_FILE_NAME = "analyses.cache";
+/** A shard file's name: `analyses-<first two hex digits of its keys>.cache`. */
+const SHARD_FILE = /^analyses-([0-9a-f]{2})\.cache$/;
+/** The one file the cache was before it had shards; read if there, then removed. */
+const UNSHARDED_FILE_NAME = "analyses.cache";
 /** Identities across articles as last resolved (see `corpus.storedIdentities`), next to the analyses. */
 export const IDENTITIES_FILE_NAME = "identities.json";
 const KEY_BYTES = 40;
+
+/** The file of the shard a key belongs to. */
+export function shardFileName(key: string): string {
+  return `analyses-${key.slice(0, 2)}.cache`;
+}
+
+/** The cache's shard files in a folder, sorted (none when there is no such folder). */
+export function cacheShardFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((name) => SHARD_FILE.test(name)).sort().map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}
 
 /** The key of an analysis: what it was computed from. Only the file's name matters of its path (a date in it). */
 export function cacheKey(text: string, options: AnalyzeOptions): string {
@@ -39,13 +60,20 @@ export function defaultCacheDir(folders: readonly string[]): string {
   return join(base, "article-lens", workspace);
 }
 
+const shardOf = (key: string) => key.slice(0, 2);
+
 export class AnalysisCache {
   /**
    * A view into the loaded file until first asked for, then the decoded record (the very object the corpus holds:
    * no second copy). Keys are lowercase hex SHA-1 (KEY_BYTES characters).
    */
   private entries = new Map<string, Uint8Array | ArticleRecord>();
-  private dirty = false;
+  /** Shards (first two hex digits) whose file no longer says what `entries` holds. */
+  private readonly dirty = new Set<string>();
+  /** Shards with a file on disk, so one left without entries by pruning is removed. */
+  private readonly onDisk = new Set<string>();
+  /** The unsharded file of before was read: removed once the shards are written. */
+  private unsharded = false;
   /** Keys used since loading: saving keeps only these, so the cache does not grow forever. */
   private readonly used = new Set<string>();
   /** A write failed (and was said): later failures are not said again. */
@@ -53,50 +81,74 @@ export class AnalysisCache {
 
   constructor(private readonly dir: string, private readonly log: (message: string) => void = () => {}) {}
 
-  get file(): string {
-    return join(this.dir, CACHE_FILE_NAME);
-  }
-
   get size(): number {
     return this.entries.size;
   }
 
-  /** Reads the cache file; anything unreadable, of another format or engine, is ignored (and said). */
+  /** Reads the shard files; anything unreadable, of another format or engine, is ignored (and said, once per kind). */
   load(): void {
     removeLeftovers(this.dir);
+    const said = new Set<string>();
+    const say = (kind: string, message: string) => {
+      if (!said.has(kind)) this.log(message);
+      said.add(kind);
+    };
+    for (const file of cacheShardFiles(this.dir)) {
+      const shard = SHARD_FILE.exec(basename(file))![1]!;
+      this.onDisk.add(shard);
+      if (!this.read(file, say, (key) => shardOf(key) === shard)) this.dirty.add(shard);
+    }
+    const unsharded = join(this.dir, UNSHARDED_FILE_NAME);
+    try {
+      statSync(unsharded);
+    } catch {
+      return;
+    }
+    this.unsharded = true;
+    const before = this.entries.size;
+    this.read(unsharded, say, () => true);
+    if (this.entries.size > before) this.log(`analysis cache ${unsharded}: spread into shard files`);
+    for (const key of this.entries.keys()) this.dirty.add(shardOf(key));
+  }
+
+  /** Reads one file's entries into `entries`; false (and said) when it is not a cache of this engine. */
+  private read(file: string, say: (kind: string, message: string) => void, belongs: (key: string) => boolean): boolean {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(this.file);
-    } catch {
-      return; // no cache yet
+      bytes = readFileSync(file);
+    } catch (error) {
+      say("unreadable", `analysis cache ${file} is unreadable (${error instanceof Error ? error.message : error}): rebuilding it`);
+      return false;
     }
     try {
       const lineEnd = bytes.indexOf(0x0a);
       const header = bytes.subarray(0, lineEnd < 0 ? Math.min(bytes.length, 200) : lineEnd).toString("utf8");
       if (lineEnd >= 0 && header.startsWith(`${MAGIC_NAME} `) && !header.startsWith(`${MAGIC} `)) {
-        this.log(`analysis cache ${this.file} is of another format: rebuilding it`);
-        return;
+        say("format", `analysis cache ${file} is of another format: rebuilding it`);
+        return false;
       }
       if (lineEnd < 0 || !header.startsWith(`${MAGIC} `)) throw new Error("not an Article Lens cache");
       const engine = header.slice(MAGIC.length + 1);
       if (engine !== ENGINE_VERSION) {
-        this.log(`analysis cache is from engine ${engine}, this is ${ENGINE_VERSION}: rebuilding it`);
-        return;
+        say("engine", `analysis cache is from engine ${engine}, this is ${ENGINE_VERSION}: rebuilding it`);
+        return false;
       }
-      const entries = new Map<string, Uint8Array>();
+      const entries: [string, Uint8Array][] = [];
       for (let at = lineEnd + 1; at < bytes.length; ) {
         if (at + KEY_BYTES + 4 > bytes.length) throw new Error("truncated record");
         const key = bytes.toString("latin1", at, at + KEY_BYTES);
         const length = bytes.readUInt32LE(at + KEY_BYTES);
         const start = at + KEY_BYTES + 4;
         if (!/^[0-9a-f]{40}$/.test(key) || start + length > bytes.length) throw new Error("truncated record");
-        entries.set(key, bytes.subarray(start, start + length));
+        if (!belongs(key)) throw new Error("an entry of another shard");
+        entries.push([key, bytes.subarray(start, start + length)]);
         at = start + length;
       }
-      this.entries = entries;
+      for (const [key, stored] of entries) this.entries.set(key, stored);
+      return true;
     } catch (error) {
-      this.log(`analysis cache ${this.file} is unreadable (${error instanceof Error ? error.message : error}): rebuilding it`);
-      this.entries = new Map();
+      say("unreadable", `analysis cache ${file} is unreadable (${error instanceof Error ? error.message : error}): rebuilding it`);
+      return false;
     }
   }
 
@@ -114,9 +166,9 @@ export class AnalysisCache {
       this.entries.set(key, record);
       return record;
     } catch (error) {
-      this.log(`analysis cache ${this.file}: an entry is unreadable (${error instanceof Error ? error.message : error}): analysing again`);
+      this.log(`analysis cache ${join(this.dir, shardFileName(key))}: an entry is unreadable (${error instanceof Error ? error.message : error}): analysing again`);
       this.entries.delete(key);
-      this.dirty = true;
+      this.dirty.add(shardOf(key));
       return undefined;
     }
   }
@@ -126,26 +178,60 @@ export class AnalysisCache {
     if (record.depth !== "full") return;
     this.entries.set(key, record);
     this.used.add(key);
-    this.dirty = true;
+    this.dirty.add(shardOf(key));
   }
 
   /**
-   * Writes the cache atomically when it has new entries. With `prune`, only the entries used since loading are
-   * kept (call it when every article has been looked up, so the cache does not grow forever); without, all are.
-   * Returns false (and says why) when it could not write.
+   * Writes the shards that changed, each atomically. With `prune`, only the entries used since loading are kept
+   * (call it when every article has been looked up, so the cache does not grow forever), and a shard with entries
+   * not used is rewritten without them (or removed); without, all are kept. Returns false (and says why) when it
+   * could not write.
    */
   save(prune = false): boolean {
-    const unused = this.entries.size - this.used.size;
-    if (!this.dirty && !(prune && unused > 0)) return true;
-    const temp = `${this.file}.${process.pid}.tmp`;
-    let fd: number | undefined;
+    const byShard = new Map<string, string[]>();
+    for (const key of this.entries.keys()) {
+      const keep = !prune || this.used.has(key);
+      const shard = shardOf(key);
+      if (!keep) this.dirty.add(shard);
+      else if (byShard.has(shard)) byShard.get(shard)!.push(key);
+      else byShard.set(shard, [key]);
+    }
+    if (this.dirty.size === 0 && !this.unsharded) return true;
     try {
       makeFolder(this.dir);
+      for (const shard of [...this.dirty].sort()) {
+        const keys = byShard.get(shard) ?? [];
+        const file = join(this.dir, `analyses-${shard}.cache`);
+        if (keys.length > 0) this.writeShard(file, keys);
+        else removeQuietly(file);
+        if (keys.length > 0) this.onDisk.add(shard);
+        else this.onDisk.delete(shard);
+        this.dirty.delete(shard);
+      }
+      // What was not kept is dropped from memory too: the loaded file's buffer can then go.
+      if (prune) for (const key of [...this.entries.keys()]) if (!this.used.has(key)) this.entries.delete(key);
+      if (this.unsharded) removeQuietly(join(this.dir, UNSHARDED_FILE_NAME));
+      this.unsharded = false;
+      removeQuietly(join(this.dir, "analyses.v8")); // an older format's file, never read again
+      return true;
+    } catch (error) {
+      // Said once: a folder that cannot be written stays so, and the editor or the CLI goes on without a cache.
+      if (!this.failed) this.log(`could not write the analysis cache ${this.dir}: ${error instanceof Error ? error.message : error}; going on without one`);
+      this.failed = true;
+      return false;
+    }
+  }
+
+  /** Writes one shard's entries to a temporary file, then renames it over the shard (all or nothing). */
+  private writeShard(file: string, keys: readonly string[]): void {
+    const temp = `${file}.${process.pid}.tmp`;
+    let fd: number | undefined;
+    try {
       fd = openSync(temp, "w");
       const out = bufferedWriter(fd);
       out(Buffer.from(`${MAGIC} ${ENGINE_VERSION}\n`));
-      for (const [key, stored] of this.entries) {
-        if (prune && !this.used.has(key)) continue;
+      for (const key of keys) {
+        const stored = this.entries.get(key)!;
         const parts = stored instanceof Uint8Array ? [stored] : recordParts(stored);
         const head = Buffer.alloc(KEY_BYTES + 4);
         head.write(key, 0, KEY_BYTES, "latin1");
@@ -154,21 +240,13 @@ export class AnalysisCache {
         for (const part of parts) out(part);
       }
       out(null);
-      // What was not kept is dropped from memory too: the loaded file's buffer can then go.
-      if (prune) for (const key of [...this.entries.keys()]) if (!this.used.has(key)) this.entries.delete(key);
       closeSync(fd);
       fd = undefined;
-      renameSync(temp, this.file);
-      removeQuietly(join(this.dir, "analyses.v8")); // the previous format's file, never read again
-      this.dirty = false;
-      return true;
+      renameSync(temp, file);
     } catch (error) {
       if (fd !== undefined) closeSync(fd);
       removeQuietly(temp);
-      // Said once: a folder that cannot be written stays so, and the editor or the CLI goes on without a cache.
-      if (!this.failed) this.log(`could not write the analysis cache ${this.file}: ${error instanceof Error ? error.message : error}; going on without one`);
-      this.failed = true;
-      return false;
+      throw error;
     }
   }
 }
@@ -246,7 +324,7 @@ export function makeFolder(dir: string): void {
 }
 
 /**
- * Removes the half-written temporary files (`analyses.cache.<pid>.tmp`) of processes no longer running: a server or
+ * Removes the half-written temporary files (`analyses-3f.cache.<pid>.tmp`) of processes no longer running: a server or
  * CLI killed while saving leaves one, and nothing else would ever remove it. A running process's file is its own.
  */
 function removeLeftovers(dir: string): void {
@@ -258,7 +336,7 @@ function removeLeftovers(dir: string): void {
   }
   for (const name of names) {
     const m = /^(.+)\.(\d+)\.tmp$/.exec(name);
-    if (!m || (m[1] !== CACHE_FILE_NAME && m[1] !== IDENTITIES_FILE_NAME)) continue;
+    if (!m || !(SHARD_FILE.test(m[1]!) || m[1] === UNSHARDED_FILE_NAME || m[1] === IDENTITIES_FILE_NAME)) continue;
     if (!isRunning(Number(m[2]))) removeQuietly(join(dir, name));
   }
 }
