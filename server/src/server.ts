@@ -80,7 +80,8 @@ const index = new ArticleIndex(
     get parallel() {
       return analyzer?.parallel ?? 1;
     },
-    cached: (text, options) => analyzer?.cached(text, options),
+    cached: (text, options, file) => analyzer?.cached(text, options, file),
+    cachedFile: (path, stamp, options) => analyzer?.cachedFile(path, stamp, options),
     analyze: (text, options, pass) => analyzer!.analyze(text, options, pass),
   },
   texts,

@@ -19,7 +19,9 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisCache, cacheKey, cacheShardFiles, IDENTITIES_FILE_NAME, shardFileName } from "../../server/src/analysis/cache";
+import { Analyzer } from "../../server/src/analysis/analyzer";
 import { recordOf } from "../../server/src/corpus";
+import { diskFiles } from "../../server/src/workspace/files";
 import { analyzeArticle } from "../../server/src/engine/analyze";
 import { eventually, SEEDS, startIndexed, type StartOptions, type TestServer } from "./lspClient";
 
@@ -197,4 +199,33 @@ describe("shards", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+test("a file unchanged since its stamp was noted is taken from the cache without reading it; a change, or other options, read it again", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "article-lens-stamps-"));
+  try {
+    const path = join(dir, "a.txt");
+    const options = { path, date: "2023-06-15" };
+    writeFileSync(path, "Mayor Ingrid Vaszary met officials in Gdansk on Monday.");
+    expect(diskFiles.stamp(path)).toBeUndefined(); // changed less than two seconds ago: not trusted yet
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const stamp = diskFiles.stamp(path)!;
+    expect(stamp).toBeDefined();
+    const first = new Analyzer({ cacheDir: join(dir, "cache") });
+    const text = diskFiles.read(path).text!;
+    expect(first.cached(text, options, { path, stamp })).toBeUndefined();
+    await first.analyze(text, options);
+    expect(first.save(true)).toBe(true);
+
+    const next = new Analyzer({ cacheDir: join(dir, "cache") });
+    expect(next.cachedFile(path, stamp, options)?.record.entities.map((e) => e.name)).toContain("Ingrid Vaszary");
+    expect(next.cachedFile(path, stamp, { ...options, date: "2023-06-16" })).toBeUndefined();
+    writeFileSync(path, "Mayor Ingrid Vaszary met officials in Sopot on Monday.");
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const changed = diskFiles.stamp(path)!;
+    expect(changed).not.toBe(stamp);
+    expect(next.cachedFile(path, changed, options)).toBeUndefined();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

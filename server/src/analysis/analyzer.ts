@@ -3,9 +3,10 @@
 // The CLI and the language server both analyse through this one class.
 import type { AnalyzeOptions } from "../engine";
 import { recordOf, type ArticleRecord, type Corpus } from "../corpus";
-import { AnalysisCache, cacheKey, readIdentities, writeIdentities } from "./cache";
+import { AnalysisCache, cacheKey, keyInputs, readIdentities, writeIdentities } from "./cache";
 import type { Pass } from "./pass";
 import { AnalysisPool, WorkerMemoryError } from "./pool";
+import { FileStamps } from "./stamps";
 
 export interface AnalyzerOptions {
   /** The bundled worker script (dist/worker.js); without it, or with `jobs` ≤ 1, analysis runs on this thread. */
@@ -23,6 +24,8 @@ export interface AnalyzerCounts {
   full: number;
 }
 
+const fullOptions = (options: AnalyzeOptions): AnalyzeOptions => ({ ...options, depth: "full", namesOnly: false });
+
 /** Analyses on this thread; the engine's analysis (compromise, word lists) is loaded by the first call, not before. */
 async function analyzeHere(text: string, options: AnalyzeOptions): Promise<ArticleRecord> {
   const { analyzeArticle } = await import("../engine/analyze");
@@ -34,6 +37,7 @@ export class Analyzer {
   private readonly cache: AnalysisCache | undefined;
   private counts: AnalyzerCounts = { cached: 0, quick: 0, full: 0 };
   private readonly cacheDir: string | undefined;
+  private readonly stamps: FileStamps;
 
   constructor(options: AnalyzerOptions) {
     this.cacheDir = options.cacheDir;
@@ -41,6 +45,7 @@ export class Analyzer {
     this.pool = options.workerPath && jobs > 1 ? new AnalysisPool(options.workerPath, jobs) : undefined;
     this.cache = options.cacheDir ? new AnalysisCache(options.cacheDir, options.log) : undefined;
     this.cache?.load();
+    this.stamps = new FileStamps(this.cache ? options.cacheDir : undefined);
   }
 
   /** How many analyses can run at once (the pool's threads; 1 on this thread). */
@@ -48,11 +53,27 @@ export class Analyzer {
     return this.pool?.size ?? 1;
   }
 
-  /** The cached full analysis of this text, if there is one (counted as taken from the cache). */
-  cached(text: string, options: AnalyzeOptions): ArticleRecord | undefined {
-    const hit = this.cache?.get(cacheKey(text, { ...options, depth: "full", namesOnly: false }));
+  /**
+   * The cached full analysis of this text, if there is one (counted as taken from the cache). Given the file it was
+   * read from, notes the file's stamp with the key, so a next start can skip reading it (`cachedFile`).
+   */
+  cached(text: string, options: AnalyzeOptions, file?: { path: string; stamp: string; problem?: string }): ArticleRecord | undefined {
+    if (!this.cache) return undefined;
+    const full = fullOptions(options);
+    const key = cacheKey(text, full);
+    if (file) this.stamps.set(file.path, { stamp: file.stamp, options: keyInputs(full), key, ...(file.problem ? { problem: file.problem } : {}) });
+    const hit = this.cache.get(key);
     if (hit) this.counts.cached++;
     return hit;
+  }
+
+  /** The cached full analysis of a file whose stamp is the one noted with it (unchanged since), without its text. */
+  cachedFile(path: string, stamp: string, options: AnalyzeOptions): { record: ArticleRecord; problem?: string } | undefined {
+    const note = this.cache && this.stamps.get(path, stamp, keyInputs(fullOptions(options)));
+    const record = note && this.cache!.get(note.key);
+    if (!record) return undefined;
+    this.counts.cached++;
+    return { record, problem: note.problem };
   }
 
   async analyze(text: string, options: AnalyzeOptions, pass: Pass = "urgent"): Promise<ArticleRecord> {
@@ -95,7 +116,9 @@ export class Analyzer {
 
   /** Writes the cache (atomically) if it changed; `prune` drops what was not used since loading. */
   save(prune = false): boolean {
-    return this.cache?.save(prune) ?? true;
+    const saved = this.cache?.save(prune) ?? true;
+    if (saved) this.stamps.save(prune);
+    return saved;
   }
 
   dispose(): void {

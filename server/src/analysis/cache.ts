@@ -31,6 +31,8 @@ const SHARD_FILE = /^analyses-([0-9a-f]{2})\.cache$/;
 const UNSHARDED_FILE_NAME = "analyses.cache";
 /** Identities across articles as last resolved (see `corpus.storedIdentities`), next to the analyses. */
 export const IDENTITIES_FILE_NAME = "identities.json";
+/** What each file was when read, and its analysis's key (analysis/stamps.ts). */
+export const STAMPS_FILE_NAME = "files.json";
 const KEY_BYTES = 40;
 
 /** The file of the shard a key belongs to. */
@@ -47,10 +49,14 @@ export function cacheShardFiles(dir: string): string[] {
   }
 }
 
-/** The key of an analysis: what it was computed from. Only the file's name matters of its path (a date in it). */
+/** What an analysis was computed from besides the text. Only the file's name matters of its path (a date in it). */
+export function keyInputs(options: AnalyzeOptions): string {
+  return JSON.stringify([ENGINE_VERSION, options.depth ?? "full", options.date ?? null, options.path ? basename(options.path) : null, options.weighing ?? "learned"]);
+}
+
+/** The key of an analysis: a hash of what it was computed from. */
 export function cacheKey(text: string, options: AnalyzeOptions): string {
-  const inputs = JSON.stringify([ENGINE_VERSION, options.depth ?? "full", options.date ?? null, options.path ? basename(options.path) : null, options.weighing ?? "learned"]);
-  return createHash("sha1").update(inputs).update("\0").update(text).digest("hex");
+  return createHash("sha1").update(keyInputs(options)).update("\0").update(text).digest("hex");
 }
 
 /** Where a client that names no cache folder gets one: per set of workspace folders, in the user's cache folder. */
@@ -336,7 +342,7 @@ function removeLeftovers(dir: string): void {
   }
   for (const name of names) {
     const m = /^(.+)\.(\d+)\.tmp$/.exec(name);
-    if (!m || !(SHARD_FILE.test(m[1]!) || m[1] === UNSHARDED_FILE_NAME || m[1] === IDENTITIES_FILE_NAME)) continue;
+    if (!m || !(SHARD_FILE.test(m[1]!) || m[1] === UNSHARDED_FILE_NAME || m[1] === IDENTITIES_FILE_NAME || m[1] === STAMPS_FILE_NAME)) continue;
     if (!isRunning(Number(m[2]))) removeQuietly(join(dir, name));
   }
 }
@@ -352,7 +358,7 @@ function isRunning(pid: number): boolean {
 }
 
 /** A leftover is not worth an error: the cache works without removing it. */
-function removeQuietly(path: string): void {
+export function removeQuietly(path: string): void {
   try {
     rmSync(path, { force: true });
   } catch {

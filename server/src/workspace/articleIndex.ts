@@ -20,7 +20,10 @@ import { filePath, fileUri, settingsPath } from "./uris";
 export interface Indexer {
   /** How many analyses can run at once. */
   readonly parallel: number;
-  cached(text: string, options: AnalyzeOptions): ArticleRecord | undefined;
+  /** The cached full analysis of this text; given the file it was read from, the file's stamp is noted with it. */
+  cached(text: string, options: AnalyzeOptions, file?: { path: string; stamp: string; problem?: string }): ArticleRecord | undefined;
+  /** The cached full analysis of a file unchanged since its stamp was noted, and the notice its reading gave. */
+  cachedFile(path: string, stamp: string, options: AnalyzeOptions): { record: ArticleRecord; problem?: string } | undefined;
   analyze(text: string, options: AnalyzeOptions, pass: Pass): Promise<ArticleRecord>;
 }
 
@@ -322,10 +325,15 @@ export class ArticleIndex {
 
     const doc = this.openDocument(uri);
     const path = filePath(uri);
-    let text: string;
-    let problem: string | undefined;
+    const date = this.dateOf(uri);
+    const options: AnalyzeOptions = { path: path ?? uri, date };
+    // A file unchanged since its analysis was cached is not even read: a warm start is one pass of stats and lookups.
+    const stamp = doc || path === undefined ? undefined : this.files.stamp(path);
+    const known = stamp === undefined ? undefined : this.indexer.cachedFile(path!, stamp, options);
+    let text: string | undefined;
+    let problem = known?.problem;
     if (doc) text = doc.getText();
-    else {
+    else if (!known) {
       const decoded = path === undefined ? { text: null, problem: "not a file" } : this.files.read(path);
       if (decoded.text === null) {
         if (decoded.problem) this.listener.log(`${uri}: ${decoded.problem}`);
@@ -335,14 +343,12 @@ export class ArticleIndex {
       text = decoded.text;
       problem = decoded.problem;
     }
-    const date = this.dateOf(uri);
-    const options: AnalyzeOptions = { path: path ?? uri, date };
-    // A full analysis from the cache is taken at once, with no step through the pool: a warm start is then one pass
-    // of reads and lookups. Otherwise the first pass over a folder is quick (names only) and the full one follows.
-    let analysis = this.indexer.cached(text, options);
+    // A full analysis from the cache is taken at once, with no step through the pool. Otherwise the first pass over a
+    // folder is quick (names only) and the full one follows.
+    let analysis = known?.record ?? this.indexer.cached(text!, options, stamp === undefined ? undefined : { path: path!, stamp, problem });
     const quick = !analysis && pass === "first" && this.indexer.parallel > 1;
     try {
-      analysis ??= await this.indexer.analyze(text, quick ? { ...options, ...passOptions("first") } : options, pass);
+      analysis ??= await this.indexer.analyze(text!, quick ? { ...options, ...passOptions("first") } : options, pass);
     } catch (error) {
       this.listener.log(`${uri}: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;
@@ -350,7 +356,7 @@ export class ArticleIndex {
     if (this.generation.get(uri) !== generation) return; // a newer analysis of this article started meanwhile
     // The analysis may be the cache's own object: never change it in place.
     if (problem && !analysis.notices.includes(problem)) analysis = { ...analysis, notices: [...analysis.notices, problem] };
-    if (doc) this.texts.forget(uri);
+    if (text === undefined || doc) this.texts.forget(uri);
     else this.texts.remember(uri, text);
     this.corpus.upsert(uri, analysis);
     this.analysed.set(uri, { date, version: doc ? doc.version : null });

@@ -14,7 +14,16 @@ export interface ArticleFiles {
    * most of the time of a warm start, where every analysis comes from the cache.
    */
   read(path: string): DecodedArticle;
+  /**
+   * What the file is now — size, modification and change times, inode — as one string that changes whenever its
+   * content may have; undefined for what is no regular file, or was changed in the last two seconds (a write within
+   * the clock's granularity could keep size and times: such a file is read instead).
+   */
+  stamp(path: string): string | undefined;
 }
+
+/** How long after a change a file's stamp is trusted. */
+const SETTLED_MS = 2_000;
 
 /** Folders never worth walking into: version control and package trees are never articles. */
 const SKIPPED_FOLDERS = new Set([".git", ".hg", ".svn", "node_modules"]);
@@ -41,6 +50,16 @@ export const diskFiles: ArticleFiles = {
     };
     await visit(folder);
     return found;
+  },
+
+  stamp(path) {
+    try {
+      const s = statSync(path);
+      if (!s.isFile() || Date.now() - Math.max(s.mtimeMs, s.ctimeMs) < SETTLED_MS) return undefined;
+      return `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+    } catch {
+      return undefined;
+    }
   },
 
   read(path) {
