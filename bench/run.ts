@@ -7,6 +7,7 @@
 //          each timed round-trip over JSON-RPC: p50 / p99. References are asked with a partialResultToken, as a
 //          client that streams them does: the time to the first batch is what the reader waits for. Also: the
 //          largest answer (its size and time), the garbage-collection pauses during the queries (from --trace-gc),
+//          the timeline of the most-mentioned entity met and the connections panel's request,
 //          and the server's RSS after them
 //   edit   an open article changed: time until a hover on it answers from the new text, vs compromise on that text
 //   warm   the server restarted on the unchanged folder with the cache the cold run wrote: time until ready
@@ -48,7 +49,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { analyzeArticle } from "../server/src/engine/analyze";
 import { demonymCountry, gazetteerStats, givenName, placeFacts, surname } from "../server/src/engine";
-import { STATUS_NOTIFICATION, type StatusParams } from "../server/src/protocol";
+import { CONNECTIONS_REQUEST, STATUS_NOTIFICATION, TIMELINE_REQUEST, type ConnectionsResult, type StatusParams, type TimelineResult } from "../server/src/protocol";
 import { ensureCorpus, rng } from "./corpus";
 
 const ROOT = resolve(__dirname, "..");
@@ -70,7 +71,7 @@ interface Server {
   gcLines(): number;
   gcPauses(since: number): number[];
   /** Partial results received, by token. */
-  partials: Map<string, { at: number; bytes: number }[]>;
+  partials: Map<string, { at: number; bytes: number; count: number }[]>;
   stop(): Promise<void>;
 }
 
@@ -92,7 +93,7 @@ async function startServer(folder: string, cacheDir: string): Promise<Server> {
   connection.onNotification("$/progress", (p: { token: string | number; value: unknown }) => {
     if (typeof p.token !== "string" || !p.token.startsWith("partial-")) return;
     const list = partials.get(p.token) ?? [];
-    list.push({ at: performance.now(), bytes: JSON.stringify(p.value).length });
+    list.push({ at: performance.now(), bytes: JSON.stringify(p.value).length, count: Array.isArray(p.value) ? p.value.length : 0 });
     partials.set(p.token, list);
   });
   const statuses: Server["statuses"] = [];
@@ -256,6 +257,8 @@ interface Latency {
 async function latencies(server: Server, targets: { uri: string; position: Position }[]) {
   const result: Record<string, Latency> = {};
   let largest = { kind: "", kb: 0, ms: 0 };
+  /** Where the longest references answer was asked: the most-mentioned entity met, for the timeline's row. */
+  let mostMentioned = { refs: -1, at: targets[0]! };
   const kinds = { hover: HoverRequest.type, definition: DefinitionRequest.type, references: ReferencesRequest.type } as const;
   const complete: number[] = [];
   let n = 0;
@@ -270,19 +273,48 @@ async function latencies(server: Server, targets: { uri: string; position: Posit
       const parts = server.partials.get(token) ?? [];
       server.partials.delete(token);
       times.push((parts[0]?.at ?? t1) - t0);
-      if (name === "references") complete.push(t1 - t0);
+      if (name === "references") {
+        complete.push(t1 - t0);
+        const refs = (Array.isArray(answer) ? answer.length : 0) + parts.reduce((n, p) => n + p.count, 0);
+        if (refs > mostMentioned.refs) mostMentioned = { refs, at: { uri, position } };
+      }
       const kb = (JSON.stringify(answer ?? null).length + parts.reduce((b, p) => b + p.bytes, 0)) / 1024;
       if (kb > largest.kb) largest = { kind: name, kb: round(kb, 1), ms: round(t1 - t0) };
     }
     result[name] = summary(times);
   }
-  return { ...result, referencesComplete: summary(complete), largest } as {
+  return { ...result, referencesComplete: summary(complete), largest, mostMentioned: mostMentioned.at } as {
     hover: Latency;
     definition: Latency;
     references: Latency;
     referencesComplete: Latency;
     largest: { kind: string; kb: number; ms: number };
+    mostMentioned: { uri: string; position: Position };
   };
+}
+
+/**
+ * The panels' requests: the timeline of the most-mentioned entity met (its first page, as the panel asks it; five
+ * times) and the connections of 50 articles (what the Explorer view asks when the active editor changes).
+ */
+async function panelLatencies(server: Server, most: { uri: string; position: Position }, uris: string[]) {
+  const timeline: number[] = [];
+  let entries = 0;
+  let name = "";
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const answer = await server.connection.sendRequest<TimelineResult | null>(TIMELINE_REQUEST, { textDocument: { uri: most.uri }, position: most.position });
+    timeline.push(performance.now() - t0);
+    entries = answer?.total ?? 0;
+    name = answer?.entity.name ?? "";
+  }
+  const connections: number[] = [];
+  for (const uri of uris.slice(0, 50)) {
+    const t0 = performance.now();
+    await server.connection.sendRequest<ConnectionsResult | null>(CONNECTIONS_REQUEST, { textDocument: { uri } });
+    connections.push(performance.now() - t0);
+  }
+  return { timeline: { ...summary(timeline), entity: name, entries }, connections: summary(connections) };
 }
 
 function summary(times: number[]): Latency {
@@ -362,6 +394,8 @@ async function benchSize(size: number) {
     const gc = gcSummary(cold.gcPauses(gcBefore));
     const rssAfterQueries = cold.rssMb();
     console.log(`queries: ${JSON.stringify(query)}`);
+    const panels = await panelLatencies(cold, query.mostMentioned, sampleUris);
+    console.log(`panels: ${JSON.stringify(panels)}`);
     console.log(`gc during the queries: ${JSON.stringify(gc)}; RSS after them ${Math.round(rssAfterQueries)} MB`);
     const edit = await editLatency(cold, folder, files[Math.floor(random() * files.length)]!);
     console.log(`edit: ${JSON.stringify(edit)}`);
@@ -400,6 +434,7 @@ async function benchSize(size: number) {
         rssAfterQueriesMb: Math.round(rssAfterQueries),
       },
       queries: query,
+      panels,
       gc,
       edit,
       warm: { readySeconds: round(warmReady / 1000), peakRssMb: Math.round(warmRss), fromCache, valid: fromCache >= size },
@@ -426,6 +461,8 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ["references, first batch p50 / p99 (ms)", ...results.map((r) => `${r.queries.references.p50} / ${r.queries.references.p99}`)],
     ["references, complete p50 / p99 (ms)", ...results.map((r) => `${r.queries.referencesComplete.p50} / ${r.queries.referencesComplete.p99}`)],
     ["largest answer: request, KB, ms", ...results.map((r) => `${r.queries.largest.kind}, ${r.queries.largest.kb}, ${r.queries.largest.ms}`)],
+    ["timeline of the most-mentioned entity met: p50 / max (ms), entries (target ≤ 200 at 10k)", ...results.map((r) => `${r.panels.timeline.p50} / ${r.panels.timeline.max}, ${r.panels.timeline.entries}`)],
+    ["connections panel update p50 / p99 (ms) (target ≤ 100 at 10k)", ...results.map((r) => `${r.panels.connections.p50} / ${r.panels.connections.p99}`)],
     ["GC pauses during the queries: ≥ 10 ms / all, longest (ms)", ...results.map((r) => `${r.gc.over10ms} / ${r.gc.count}, ${r.gc.maxMs}`)],
     ["edit → new hover (ms)", ...results.map((r) => String(r.edit.ms))],
     ["edit ÷ compromise on that article (target ≤ 1.2)", ...results.map((r) => r.edit.ratio.toFixed(2))],

@@ -21,11 +21,19 @@ import {
   NEXT_MENTION_REQUEST,
   SETTINGS_SECTION,
   STATUS_NOTIFICATION,
+  TIMELINE_REQUEST,
   type LinkedArticle,
   type MentionLocation,
   type NextMentionParams,
   type StatusParams,
+  type TimelineParams,
+  type TimelineResult,
 } from "../../server/src/protocol";
+import { ConnectionsView } from "./connections";
+import { showTimelinePanel } from "./timeline";
+
+/** The Explorer view of what connects the active article to the folder (package.json contributes it). */
+const CONNECTIONS_VIEW = "articleLens.connections";
 
 /** A server that crashes this often within the window is left stopped (and says so) instead of looping. */
 const MAX_RESTARTS = 4;
@@ -42,16 +50,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.show();
   context.subscriptions.push(output, status);
 
+  const connections = new ConnectionsView(() => client);
   const start = async () => {
     client = createClient(context, output);
-    client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => showStatus(status, s));
+    client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
+      showStatus(status, s);
+      connections.refresh();
+    });
     await client.start();
+    connections.refresh();
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.nextMention, () => goToMention("next")),
     vscode.commands.registerCommand(COMMANDS.previousMention, () => goToMention("previous")),
     vscode.commands.registerCommand(COMMANDS.showLinkedArticles, showLinkedArticles),
+    vscode.commands.registerCommand(COMMANDS.showTimeline, showTimeline),
+    connections,
+    vscode.window.registerTreeDataProvider(CONNECTIONS_VIEW, connections),
+    vscode.window.onDidChangeActiveTextEditor(() => connections.refresh()),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await client?.dispose().catch(() => {});
@@ -80,10 +97,10 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     documentSelector: documentSelector(),
     outputChannel: output,
     errorHandler: restartWithLimit(output),
-    // Hover cards quote article text: render it, never run it.
-    markdown: { isTrusted: false, supportHtml: false },
+    // Hover cards quote article text: render it, never run it; the one command a card may link to is the timeline.
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.showTimeline] }, supportHtml: false },
     // The analysis cache lives in the extension's storage for this workspace (never next to the articles).
-    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath },
+    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath, commandLinks: [COMMANDS.showTimeline] },
   };
   return new LanguageClient("articleLens", "Article Lens", serverOptions, clientOptions);
 }
@@ -169,4 +186,24 @@ async function showLinkedArticles(uri?: string, position?: { line: number; chara
   const locations = linked.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), client!.protocol2CodeConverter.asRange(l.range)));
   const at = position ? new vscode.Position(position.line, position.character) : (editor?.selection.active ?? new vscode.Position(0, 0));
   await vscode.commands.executeCommand("editor.action.showReferences", vscode.Uri.parse(target), at, locations);
+}
+
+/**
+ * The timeline panel of an entity: the one a hover card's link names (`{ entity: id }`) or the connections view's
+ * item (`{ entity: { id } }`), else the name under the cursor (command palette, editor context menu).
+ */
+async function showTimeline(arg?: { entity?: string | { id?: unknown } }): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (client?.state !== State.Running) return;
+  const id = typeof arg?.entity === "string" ? arg.entity : arg?.entity?.id;
+  let params: TimelineParams;
+  if (typeof id === "string") params = { entity: id };
+  else if (editor) params = { textDocument: { uri: editor.document.uri.toString() }, position: client.code2ProtocolConverter.asPosition(editor.selection.active) };
+  else return;
+  const result = await client.sendRequest<TimelineResult | null>(TIMELINE_REQUEST, params);
+  if (!result) {
+    vscode.window.setStatusBarMessage("Article Lens: no name under the cursor", 3000);
+    return;
+  }
+  showTimelinePanel(result);
 }

@@ -1,4 +1,5 @@
-// `article-lens analyze PATH... [--json] [--date FILE=YYYY-MM-DD ...]`: the engine on the command line.
+// `article-lens analyze PATH... [--json] [--date FILE=YYYY-MM-DD ...]`: the engine on the command line; `article-lens
+// timeline NAME PATH...`: one entity's dated sentences across the articles.
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { Corpus } from "./corpus";
@@ -6,10 +7,14 @@ import { decodeArticle, ENGINE_VERSION } from "./engine";
 import { Analyzer } from "./analysis/analyzer";
 import { defaultPoolSize } from "./analysis/pool";
 import { renderJson, renderReport } from "./report";
+import { entityNamed, renderTimeline, timelineJson } from "./timelineReport";
 
 const USAGE = `usage: article-lens analyze PATH... [--json] [--date FILE=YYYY-MM-DD ...] [--quick] [--rules] [--cache DIR] [--jobs N]
+       article-lens timeline NAME PATH... [--json] [--date FILE=YYYY-MM-DD ...] [--cache DIR] [--jobs N]
        article-lens --help | --version
 
+  analyze     every article's names and dates, and the names across articles
+  timeline    every sentence naming NAME (a person, place or organisation) that carries a date, in date order
   PATH        an article (.txt) or a folder, searched recursively for *.txt
   --json      print the analysis as JSON instead of a readable report
   --date F=D  the date of article F (its file name or path), for articles that do not state one
@@ -20,6 +25,8 @@ const USAGE = `usage: article-lens analyze PATH... [--json] [--date FILE=YYYY-MM
 `;
 
 interface CliArgs {
+  /** `timeline NAME`: the name whose timeline is printed instead of the analysis. */
+  timeline?: string;
   paths: string[];
   json: boolean;
   quick: boolean;
@@ -36,8 +43,13 @@ function parseArgs(argv: string[]): Request {
   const [command, ...rest] = argv;
   if (command === "--help" || command === "-h" || command === "help") return { help: true };
   if (command === "--version" || command === "-V" || command === "version") return { version: true };
-  if (command !== "analyze") return command ? `unknown command “${command}”` : "no command given";
+  if (command !== "analyze" && command !== "timeline") return command ? `unknown command “${command}”` : "no command given";
   const args: CliArgs = { paths: [], json: false, quick: false, rules: false, jobs: 0, dates: new Map() };
+  if (command === "timeline") {
+    const name = rest.shift();
+    if (!name || name.startsWith("--")) return "timeline needs a NAME, then the articles";
+    args.timeline = name;
+  }
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--json") args.json = true;
@@ -199,6 +211,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   analyzer.save(true);
   analyzer.settle(corpus);
+  if (args.timeline !== undefined) {
+    const entity = corpus.size > 0 ? entityNamed(corpus, args.timeline) : undefined;
+    if (!entity) {
+      process.stderr.write(`article-lens: no name “${args.timeline}” in ${corpus.size === 1 ? "the article" : `these ${corpus.size} articles`}\n`);
+      return 1;
+    }
+    process.stdout.write(args.json ? `${JSON.stringify(timelineJson(corpus, entity, texts), null, 2)}\n` : renderTimeline(corpus, entity, texts));
+    return 0;
+  }
   // Nothing analysed: the messages said why; an empty report would only hide them (JSON readers still get JSON).
   if (corpus.size > 0 || args.json) process.stdout.write(args.json ? renderJson(corpus) : renderReport(corpus, texts));
   return problems > 0 && corpus.size === 0 ? 1 : 0;

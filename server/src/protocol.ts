@@ -19,6 +19,8 @@ export interface Settings {
    * them all, in batches.
    */
   references: { maxResults: number };
+  /** How many entries an entity's timeline carries in one answer, the earliest first (the rest are counted). */
+  timeline: { maxEntries: number };
   /** File name, relative path or glob → YYYY-MM-DD: the date of articles that state none themselves. */
   dates: Record<string, string>;
   /** Milliseconds to wait after the last keystroke before an edited article is analysed again. */
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hover: { maxArticles: 5 },
   definition: { maxArticles: 100 },
   references: { maxResults: 10_000 },
+  timeline: { maxEntries: 500 },
   dates: {},
   debounceMs: 300,
 };
@@ -91,11 +94,89 @@ export interface LinkedArticle {
   shared: string[];
 }
 
+/**
+ * Client → server: an entity's timeline across the folder — every sentence naming it that carries a date (its own
+ * date expression, else its article's date, said as such), in date order.
+ */
+export const TIMELINE_REQUEST = "articleLens/timeline";
+export interface TimelineParams {
+  /** The name under the cursor… */
+  textDocument?: { uri: string };
+  position?: { line: number; character: number };
+  /** …or an entity id (`TimelineResult.entity.id`, a hover card's Timeline link). */
+  entity?: string;
+  /** At most this many entries, the earliest first (default: the `articleLens.timeline.maxEntries` setting). */
+  limit?: number;
+}
+/** Null when no name is under the cursor or no such entity is indexed. */
+export interface TimelineResult {
+  entity: { id: string; name: string; type: string };
+  /** Entries in all; `entries` holds the first `limit` of them. */
+  total: number;
+  /** Entries per month ("2023-06"; a date known to the year alone counts as "2023"), over all entries, in order. */
+  months: { month: string; count: number }[];
+  entries: TimelineItem[];
+  /** Names of the entities in the entries' `coMentioned`, by id. */
+  names: Record<string, string>;
+}
+export interface TimelineItem {
+  uri: string;
+  /** The sentence: where an editor opens the entry. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  /** "sentence": a date expression of the sentence's own; "article": the article's date (the sentence says none). */
+  dateSource: "sentence" | "article";
+  /** The date expression, when the sentence has its own. */
+  dateText?: string;
+  /** The sentence's text, whitespace as single spaces (same length as in the article). */
+  sentence: string;
+  /** Where the entity is named in `sentence` (UTF-16 offsets into it). */
+  mentions: { start: number; end: number }[];
+  /** Ids of the other entities named in the sentence. */
+  coMentioned: string[];
+  headline: string | null;
+  /** Sentences of other articles that tell the same (same other names, mostly the same words) with another date. */
+  datesDiffer: { uri: string; range: TimelineItem["range"]; date: string }[];
+}
+
+/**
+ * Client → server: what connects an article to the rest of the folder — its entities (grouped by the client by
+ * type) and the articles sharing the most of them. Behind the Explorer's connections panel.
+ */
+export const CONNECTIONS_REQUEST = "articleLens/connections";
+export interface ConnectionsParams {
+  textDocument: { uri: string };
+}
+/** Null for a document that is not an indexed article. */
+export interface ConnectionsResult {
+  /** The article's entities, most mentioned here first, each with the number of other articles naming it. */
+  entities: { id: string; name: string; type: string; mentions: number; otherArticles: number }[];
+  /** The articles sharing the most entities with this one, most first (at most 10). */
+  related: LinkedArticle[];
+}
+
+/** Client → server: the other articles that name an entity, each at the sentence of its first mention in the body. */
+export const ENTITY_ARTICLES_REQUEST = "articleLens/entityArticles";
+export interface EntityArticlesParams {
+  entity: string;
+  /** The article the panel is about: left out. */
+  textDocument?: { uri: string };
+  /** At most this many (default: the `articleLens.hover.maxArticles` setting, at least 10). */
+  limit?: number;
+}
+export interface EntityArticlesResult {
+  articles: { uri: string; range: LinkedArticle["range"]; headline: string | null; sentence: string }[];
+  /** Articles naming it in all, `textDocument` left out. */
+  total: number;
+}
+
 /** Client-side commands (the code lens and the keybindings call them). */
 export const COMMANDS = {
   nextMention: "articleLens.nextMention",
   previousMention: "articleLens.previousMention",
   showLinkedArticles: "articleLens.showLinkedArticles",
+  showTimeline: "articleLens.showTimeline",
   restartServer: "articleLens.restartServer",
   showOutput: "articleLens.showOutput",
 } as const;

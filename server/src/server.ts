@@ -33,6 +33,8 @@ import { inlayHints } from "./handlers/inlayHints";
 import { linkedArticles } from "./handlers/linkedArticles";
 import { nextMention } from "./handlers/nextMention";
 import { references } from "./handlers/references";
+import { timeline } from "./handlers/timeline";
+import { connections, entityArticles } from "./handlers/connections";
 import { TOKEN_LEGEND, semanticTokens } from "./handlers/semanticTokens";
 import { workspaceSymbols } from "./handlers/workspaceSymbols";
 import { IndexingProgress } from "./workspace/progress";
@@ -41,9 +43,15 @@ import {
   LINKED_ARTICLES_REQUEST,
   NEXT_MENTION_REQUEST,
   SETTINGS_SECTION,
+  TIMELINE_REQUEST,
+  CONNECTIONS_REQUEST,
+  ENTITY_ARTICLES_REQUEST,
+  type ConnectionsParams,
+  type EntityArticlesParams,
   type LinkedArticlesParams,
   type NextMentionParams,
   type Settings,
+  type TimelineParams,
 } from "./protocol";
 import { Analyzer } from "./analysis/analyzer";
 import { defaultCacheDir } from "./analysis/cache";
@@ -74,6 +82,8 @@ const texts = new ArticleTexts(openDocument);
 let indexRunning = false;
 /** Created at initialize, when the cache folder is known. */
 let analyzer: Analyzer | undefined;
+/** Commands the client can run from links in hover cards (only VS Code's says any). */
+let commandLinks: string[] = [];
 const index = new ArticleIndex(
   diskFiles,
   {
@@ -116,6 +126,8 @@ connection.onInitialize((params): InitializeResult => {
   const roots = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "" }] : []);
   folders = roots.flatMap((f) => filePath(f.uri) ?? []);
   settings = readSettings(params.initializationOptions?.settings ?? {});
+  const links: unknown = params.initializationOptions?.commandLinks;
+  commandLinks = Array.isArray(links) ? links.filter((c): c is string => typeof c === "string") : [];
   // The VS Code client passes its storage folder; other editors get a per-workspace folder in the user's cache.
   const cacheDir: unknown = params.initializationOptions?.cacheDir;
   analyzer = new Analyzer({
@@ -224,7 +236,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 // ── features ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 function context(): HandlerContext {
-  return { corpus: index.corpus, texts, settings, indexing: index.state(), log: (message) => connection.console.log(message) };
+  return { corpus: index.corpus, texts, settings, indexing: index.state(), commandLinks, log: (message) => connection.console.log(message) };
 }
 
 function untilCancelled(token: CancellationToken): Promise<void> {
@@ -272,6 +284,9 @@ connection.onWorkspaceSymbol(serve(workspaceSymbols));
 connection.onCodeLens(serve(codeLens));
 connection.onRequest(NEXT_MENTION_REQUEST, serve((ctx, params: NextMentionParams) => nextMention(ctx, params)));
 connection.onRequest(LINKED_ARTICLES_REQUEST, serve((ctx, params: LinkedArticlesParams) => linkedArticles(ctx, params)));
+connection.onRequest(TIMELINE_REQUEST, serve((ctx, params: TimelineParams) => timeline(ctx, params)));
+connection.onRequest(CONNECTIONS_REQUEST, serve((ctx, params: ConnectionsParams) => connections(ctx, params)));
+connection.onRequest(ENTITY_ARTICLES_REQUEST, serve((ctx, params: EntityArticlesParams) => entityArticles(ctx, params)));
 
 // ── refreshing what the editor shows when the index changes ─────────────────────────────────────────────────
 

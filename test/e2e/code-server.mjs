@@ -3,7 +3,7 @@
 // 1.100 with its real extension host, served to a browser), a copy of samples/ opened, driven through Debian's Chromium
 // with a real mouse and keyboard (playwright-core, never `playwright`). Each step saves screenshots to
 // test-results/screenshots/ (ignored by git, so a test run leaves the checkout clean: 1-hover, 2-hover-link,
-// 3-link-opened, 4-definition, 5-inlay-hint, 6-outline); `npm run screenshots` saves them to docs/screenshots/ for the
+// 3-link-opened, 4-definition, 5-inlay-hint, 6-outline, 7-timeline, 8-connections); `npm run screenshots` saves them to docs/screenshots/ for the
 // README instead. A failed step saves the screen to test-results/code-server/.
 //
 //   node test/e2e/code-server.mjs            # packages, installs code-server if needed, runs every step
@@ -579,6 +579,66 @@ async function main() {
       await shot(page, "6-outline.png");
     });
 
+    await step("the hover card's Timeline link opens the timeline panel; an entry opens its article at that sentence", "7-timeline.png", async () => {
+      // The Outline step folded the file list away: unfold it to open 003 from it again.
+      const files = page.locator(".pane-header", { hasText: /^\s*articles\s*$/i }).first();
+      if ((await files.getAttribute("aria-expanded")) === "false") await files.click();
+      await openFile(page, S003);
+      const { hover } = await hoverUntil(page, "Qin asking Blinken", "Qin asking ".length, (t) => listsOtherArticles(t) && /Timeline/.test(t));
+      const link = hover.locator("a", { hasText: /^Timeline$/ }).last();
+      const card = await hover.boundingBox();
+      await page.mouse.move(card.x + card.width / 2, card.y + 10);
+      for (let i = 0; i < 30; i++) {
+        const box = await link.boundingBox();
+        if (box && box.y >= card.y && box.y + box.height <= card.y + card.height) break;
+        await page.mouse.wheel(0, 80);
+        await sleep(150);
+      }
+      await link.click();
+      await page.locator(".tabs-container .tab", { hasText: "Timeline: Antony Blinken" }).first().waitFor({ timeout: 15_000 });
+      // A webview is a frame in a frame; the entries are buttons (the keyboard reaches them too).
+      const view = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
+      const entries = view.locator("button.entry");
+      await entries.first().waitFor({ timeout: 15_000 });
+      const months = await view.locator("h2").allInnerTexts();
+      if (!months.includes("2023-02") || !months.includes("2023-06")) throw new Error(`the timeline's months: ${months.join(", ")}`);
+      const entry = entries.filter({ hasText: HEADLINES[S001] }).first();
+      const sentence = (await entry.locator(".sentence").innerText()).trim();
+      if (!/Blinken/.test(await entry.locator(".sentence strong").first().innerText())) throw new Error(`the entry's bold name is not Blinken: ${sentence}`);
+      await page.mouse.move(VIEWPORT.width - 20, VIEWPORT.height - 60);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, "7-timeline.png"), type: "png" });
+      await entry.click();
+      await page.locator(".tabs-container .tab.active", { hasText: S001 }).first().waitFor({ timeout: 15_000 });
+      await sleep(500);
+      const pos = await cursorPosition(page);
+      const here = textAtCursor(folder, S001, pos).replace(/\s+/g, " ");
+      if (!here.startsWith(sentence.slice(0, 40))) throw new Error(`landed in ${S001} at Ln ${pos.line}, Col ${pos.column}: “${here.slice(0, 60)}”, not at “${sentence.slice(0, 60)}”`);
+    });
+
+    await step("the Article Connections view lists the active article's people; a name unfolds the other articles naming it", "8-connections.png", async () => {
+      // 001 is the active editor (the timeline step opened it). Fold the file list and the Outline to make room.
+      for (const name of [/^\s*articles\s*$/i, /^\s*outline\s*$/i]) {
+        const header = page.locator(".pane-header", { hasText: name }).first();
+        if ((await header.getAttribute("aria-expanded").catch(() => null)) === "true") await header.click();
+      }
+      const header = page.locator(".pane-header", { hasText: /article connections/i }).first();
+      if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
+      const pane = page.locator(".pane", { has: page.locator(".pane-header", { hasText: /article connections/i }) }).first();
+      const rows = pane.locator(".monaco-list-row");
+      await rows.filter({ hasText: /^Related articles \(4\)/ }).first().waitFor({ timeout: 30_000 });
+      const blinken = rows.filter({ hasText: "Antony Blinken" }).first();
+      await blinken.waitFor({ timeout: 30_000 });
+      await blinken.click();
+      await page.keyboard.press("ArrowRight");
+      const other = rows.filter({ hasText: HEADLINES[S003] });
+      await other.first().waitFor({ timeout: 15_000 });
+      await page.mouse.move(VIEWPORT.width - 20, VIEWPORT.height - 60);
+      await shot(page, "8-connections.png");
+      await other.first().click();
+      await page.locator(".tabs-container .tab.active", { hasText: S003 }).first().waitFor({ timeout: 15_000 });
+    });
+
     await step("the language server killed mid-session (SIGKILL) is restarted by the client; the index comes back from the cache and the hover answers", "7-server-restart.png", async () => {
       const [first, ...more] = languageServers(run);
       if (!first || more.length) throw new Error(`expected one Article Lens server process in this run, found ${more.length + (first ? 1 : 0)}`);
@@ -588,7 +648,7 @@ async function main() {
       let next = [];
       while (Date.now() < deadline && !(next = languageServers(run).filter((pid) => pid !== first)).length) await sleep(250);
       if (!next.length) throw new Error(`no new server process within 60 s of killing ${first}`);
-      // 003 is still the active editor (the Outline step opened it).
+      // 003 is the active editor (the connections step opened it).
       const done = (t) => listsOtherArticles(t) && !/Still indexing|full analysis under way/.test(t);
       const { text } = await hoverUntil(page, "Qin asking Blinken", "Qin asking ".length, done);
       if (!text.includes("Antony Blinken")) throw new Error(`hover after the restart names no Antony Blinken:\n${text}`);

@@ -232,4 +232,28 @@ check('document symbols of 003 group its entities: People (with Antony Blinken),
   expect(vim.tbl_contains(places, 'Beijing'), 'Places: ' .. table.concat(places, ', '))
 end)
 
+check('articleLens/timeline through the README’s snippet: “Blinken” in 003 fills the quickfix list, 2023-02 … 2023-06', function()
+  vim.cmd('buffer ' .. bufs[S003])
+  local p = position_of(S003, 'Blinken', 2)
+  local line = vim.api.nvim_buf_get_lines(bufs[S003], p.line, p.line + 1, false)[1]
+  vim.api.nvim_win_set_cursor(0, { p.line + 1, vim.str_byteindex(line, p.character) })
+  local timeline = dofile(ROOT .. '/docs/neovim/article-timeline.lua')()
+  expect(timeline and timeline.entity.name == 'Antony Blinken', 'timeline of ' .. vim.inspect(timeline and timeline.entity))
+  local qf = vim.fn.getqflist({ title = 1, items = 1 })
+  expect(qf.title == 'Timeline: Antony Blinken', 'quickfix title: ' .. tostring(qf.title))
+  expect(#qf.items == #timeline.entries and #qf.items >= 5, #qf.items .. ' quickfix items for ' .. #timeline.entries .. ' entries')
+  local months, files = {}, {}
+  for i, item in ipairs(qf.items) do
+    local e = timeline.entries[i]
+    expect(item.text:sub(1, #e.date) == e.date, 'item ' .. i .. ': ' .. item.text)
+    expect(item.lnum == e.range.start.line + 1, 'item ' .. i .. ' at line ' .. item.lnum .. ', entry at ' .. e.range.start.line + 1)
+    if i > 1 then expect(timeline.entries[i - 1].date <= e.date, 'not in date order at ' .. i) end
+    months[e.date:sub(1, 7)] = true
+    files[file_of(vim.uri_from_bufnr(item.bufnr))] = true
+  end
+  expect(months['2023-02'] and months['2023-06'], 'months: ' .. table.concat(vim.tbl_keys(months), ' '))
+  for _, name in ipairs(SEEDS) do expect(files[name], 'no entry in ' .. name) end
+  vim.cmd('cclose')
+end)
+
 finish()

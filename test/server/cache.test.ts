@@ -57,6 +57,8 @@ test("a cold start analyses every article and writes the cache; a warm start rea
   expect(warm.log).toBe("indexed: 5 analyses from the cache, 0 quick, 0 full; 5 articles");
   expect(await blinkenHover(warm.server)).toBe(coldHover);
   expect(coldHover).toContain("**Antony Blinken**");
+  // A client that names no command links (every one but VS Code's) gets no command link in a card.
+  expect(coldHover).not.toContain("command:");
   await warm.server.stop();
 });
 

@@ -18,10 +18,13 @@ import {
   type Position,
 } from "vscode-languageserver-protocol/node";
 import {
+  COMMANDS,
   LINKED_ARTICLES_REQUEST,
   NEXT_MENTION_REQUEST,
+  TIMELINE_REQUEST,
   type LinkedArticle,
   type MentionLocation,
+  type TimelineResult,
 } from "../../server/src/protocol";
 import { eventually, SEEDS, startServer, type TestServer } from "./lspClient";
 
@@ -36,7 +39,8 @@ const HEADLINES: Record<string, string> = {
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer();
+  // As VS Code's client does, this one runs the timeline command from a hover card's link.
+  server = await startServer(undefined, undefined, { commandLinks: [COMMANDS.showTimeline] });
   await server.status((s) => s.state === "ready" && s.articles === 5);
 });
 afterAll(() => server?.stop());
@@ -294,5 +298,50 @@ describe("across articles", () => {
     expect(next).toMatchObject({ uri: firstIn001.uri, range: firstIn001.range, name: "Antony Blinken", count: mentions.length });
     const back: MentionLocation = await server.connection.sendRequest(NEXT_MENTION_REQUEST, { ...at(S001, next.range.start), direction: "previous" });
     expect(back).toMatchObject({ uri: lastIn000.uri, range: lastIn000.range });
+  });
+});
+
+describe("timeline", () => {
+  const timeline = (params: object) => server.connection.sendRequest<TimelineResult | null>(TIMELINE_REQUEST, params);
+  const oneLine = (text: string) => text.replace(/\s/g, " ");
+
+  test("Blinken's timeline spans 2023-02 to 2023-06 across the five samples, each entry opening its sentence", async () => {
+    const result = (await timeline(at(S003, server.positionOf(S003, "Blinken", 1))))!;
+    expect(result.entity).toMatchObject({ name: "Antony Blinken", type: "person" });
+    expect(result.total).toBe(result.entries.length);
+    expect(new Set(result.entries.map((e) => fileOf(e.uri)))).toEqual(new Set(SEEDS));
+    const dates = result.entries.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(result.months.map((m) => m.month)).toEqual(expect.arrayContaining(["2023-02", "2023-06"]));
+    expect(result.months.reduce((n, m) => n + m.count, 0)).toBe(result.total);
+    for (const e of result.entries) {
+      // The range is the sentence's; the entity's mentions are where the sentence names him.
+      expect(oneLine(server.textAt(fileOf(e.uri), e.range))).toBe(e.sentence);
+      for (const m of e.mentions) expect(e.sentence.slice(m.start, m.end)).toMatch(/Blinken/);
+      expect(e.headline).toContain(HEADLINES[fileOf(e.uri)]);
+      if (e.dateSource === "article") expect(e.dateText).toBeUndefined();
+      else expect(e.sentence).toContain(e.dateText);
+      for (const id of e.coMentioned) expect(result.names[id]).toBeTruthy();
+    }
+    expect(result.entries.some((e) => e.dateSource === "sentence" && e.date === "2023-06-18")).toBe(true);
+  });
+
+  test("by entity id it is the same; at most `limit` entries, all of them counted; null for no name", async () => {
+    const byPosition = (await timeline(at(S003, server.positionOf(S003, "Blinken", 1))))!;
+    expect(await timeline({ entity: byPosition.entity.id })).toEqual(byPosition);
+    const first = (await timeline({ entity: byPosition.entity.id, limit: 2 }))!;
+    expect(first.entries).toEqual(byPosition.entries.slice(0, 2));
+    expect(first.total).toBe(byPosition.total);
+    expect(first.months).toEqual(byPosition.months);
+    expect(await timeline({ entity: "no such entity" })).toBeNull();
+    expect(await timeline(at(S003, server.positionOf(S003, "trip")))).toBeNull();
+  });
+
+  test("a hover card links to the timeline for a client that runs the command, and only then", async () => {
+    const card = await hoverText(S003, server.positionOf(S003, "Blinken", 1));
+    const link = /\[Timeline\]\(command:articleLens\.showTimeline\?([^ )]+)/.exec(card);
+    expect(link).not.toBeNull();
+    const [args] = JSON.parse(decodeURIComponent(link![1]!)) as [{ entity: string }];
+    expect((await timeline(args))!.entity.name).toBe("Antony Blinken");
   });
 });

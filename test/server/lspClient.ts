@@ -88,6 +88,8 @@ export interface StartOptions {
   configurationDelayMs?: number;
   /** Files of the folder opened in the "editor" right after `initialized`, as an editor restoring its tabs does. */
   openAtStart?: string[];
+  /** Commands the "client" runs from links in hover cards (initializationOptions.commandLinks), as VS Code's does. */
+  commandLinks?: string[];
 }
 
 export async function startServer(
@@ -211,7 +213,7 @@ export async function startServer(
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: "articles" }],
-    initializationOptions: { cacheDir },
+    initializationOptions: { cacheDir, ...(options.commandLinks ? { commandLinks: options.commandLinks } : {}) },
     capabilities: {
       workspace: {
         configuration: true,

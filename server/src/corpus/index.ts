@@ -5,7 +5,7 @@
 // article is first attached to the last resolution by the keys its names meet by (an edit shows at once, with the
 // right ids), and the whole corpus is resolved again once changes pause for a few times that resolution's own cost.
 import { createHash } from "node:crypto";
-import { type ArticleEntity, type EntityType, type Mention, nameKey, slug, type Timex } from "../engine";
+import { type ArticleEntity, type EntityType, type Mention, nameKey, slug, type Span, type Timex } from "../engine";
 import { clusterEntities, meetingKeys, ownKey, type Cluster } from "./identity";
 import { detailsOf, MENTION_FIELDS, mentionCount, mentionOf, type ArticleDetails, type ArticleRecord } from "./record";
 
@@ -328,6 +328,13 @@ export class Corpus {
   /** The mention covering `offset` (start inclusive, end inclusive so a cursor just after a name still counts). */
   mentionAt(uri: string, offset: number): CorpusMention | undefined {
     return findAt(this.mentionsIn(uri), offset);
+  }
+
+  /** The sentence holding `offset`, if it stands in one. */
+  sentenceAt(uri: string, offset: number): Span | undefined {
+    const sentences = this.articles.get(uri)?.sentences;
+    const i = sentences ? findIndexAt(sentences, offset) : -1;
+    return i < 0 ? undefined : { start: sentences![i * 2]!, end: sentences![i * 2 + 1]! };
   }
 
   timexAt(uri: string, offset: number): Timex | undefined {

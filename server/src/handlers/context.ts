@@ -13,6 +13,8 @@ export interface HandlerContext {
   settings: Settings;
   /** Whether the workspace is still being indexed: answers may be incomplete. */
   indexing: IndexState;
+  /** Commands the client runs from a link in a hover card (`initializationOptions.commandLinks`); none by default. */
+  commandLinks?: readonly string[];
   /** Where a handler says what the user should know but the answer cannot carry (the server's log). */
   log?: (message: string) => void;
 }

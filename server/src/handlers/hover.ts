@@ -3,6 +3,7 @@ import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver"
 import type { CorpusEntity, CorpusMention } from "../corpus";
 import type { ArticleDate, Timex } from "../engine";
 import { ENTITY_LABELS } from "../labels";
+import { COMMANDS } from "../protocol";
 import { articleTitle, count, rangeOf, type HandlerContext } from "./context";
 import { escape, link, shorten, snippet } from "./markdown";
 
@@ -62,6 +63,9 @@ function entityCard(ctx: HandlerContext, mention: CorpusMention): string[] {
   const company = corpus.coMentioned(entity.id, COMPANY_LIMIT);
   if (company.length > 0) {
     sections.push(`**Often with** ${company.map((c) => `${escape(c.entity.name)} (${count(c.articles, "article", "articles")})`).join(" · ")}`);
+  }
+  if (ctx.commandLinks?.includes(COMMANDS.showTimeline)) {
+    sections.push(`[Timeline](command:${COMMANDS.showTimeline}?${encodeURIComponent(JSON.stringify([{ entity: entity.id }]))} "Every dated sentence that names it, in date order")`);
   }
   return sections;
 }

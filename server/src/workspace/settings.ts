@@ -20,6 +20,7 @@ export function readSettings(raw: unknown): Settings {
     hover: { maxArticles: count(r.hover, "maxArticles", d.hover.maxArticles, 0) },
     definition: { maxArticles: count(r.definition, "maxArticles", d.definition.maxArticles, 1) },
     references: { maxResults: count(r.references, "maxResults", d.references.maxResults, 1) },
+    timeline: { maxEntries: count(r.timeline, "maxEntries", d.timeline.maxEntries, 1) },
     dates,
     debounceMs: typeof r.debounceMs === "number" && r.debounceMs >= 0 ? r.debounceMs : d.debounceMs,
   };

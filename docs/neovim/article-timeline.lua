@@ -1,0 +1,23 @@
+-- Article Lens in Neovim: the timeline of the name under the cursor in the quickfix list, :ArticleTimeline.
+-- Put it in your config (e.g. ~/.config/nvim/plugin/article-timeline.lua); test/e2e/neovim.lua runs this very file.
+local function article_timeline()
+  local params = vim.lsp.util.make_position_params(0, 'utf-16')
+  for _, response in pairs(vim.lsp.buf_request_sync(0, 'articleLens/timeline', params, 10000) or {}) do
+    local timeline = response.result
+    if timeline then
+      local locations = vim.tbl_map(function(e) return { uri = e.uri, range = e.range } end, timeline.entries)
+      local items = vim.lsp.util.locations_to_items(locations, 'utf-16')
+      for i, e in ipairs(timeline.entries) do
+        local from = e.dateSource == 'sentence' and '“' .. e.dateText .. '”' or 'article date'
+        items[i].text = e.date .. ' (' .. from .. ') ' .. e.sentence
+      end
+      vim.fn.setqflist({}, ' ', { title = 'Timeline: ' .. timeline.entity.name, items = items })
+      vim.cmd('copen')
+      return timeline
+    end
+  end
+  vim.notify('Article Lens: no name under the cursor')
+end
+
+vim.api.nvim_create_user_command('ArticleTimeline', article_timeline, {})
+return article_timeline
