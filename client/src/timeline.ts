@@ -33,8 +33,10 @@ export function showTimelinePanel(result: TimelineResult): vscode.WebviewPanel {
 
 async function openEntry(message: PageMessage): Promise<void> {
   if (message?.type !== "open" || typeof message.uri !== "string") return;
-  const selection = new vscode.Range(message.line, message.character, message.endLine, message.endCharacter);
-  await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { selection, viewColumn: vscode.ViewColumn.One, preview: false });
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { viewColumn: vscode.ViewColumn.One, preview: false });
+  // The sentence selected, the cursor at its start (where reading begins): a `selection` option would put it at the end.
+  editor.selection = new vscode.Selection(message.endLine, message.endCharacter, message.line, message.character);
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function page(result: TimelineResult, cspSource: string): string {
@@ -97,18 +99,20 @@ function page(result: TimelineResult, cspSource: string): string {
   const svg = document.getElementById("strip");
   const ns = "http://www.w3.org/2000/svg";
   const max = Math.max(1, ...data.months.map((m) => m.count));
-  const width = Math.max(1, data.months.length) * 28;
+  const PITCH = 40;
+  const width = Math.max(1, data.months.length) * PITCH;
   svg.setAttribute("width", String(width));
   svg.setAttribute("height", "70");
   data.months.forEach((m, i) => {
     const h = Math.max(2, Math.round((m.count / max) * 44));
     const rect = document.createElementNS(ns, "rect");
-    rect.setAttribute("x", String(i * 28 + 4)); rect.setAttribute("y", String(50 - h));
-    rect.setAttribute("width", "20"); rect.setAttribute("height", String(h));
+    rect.setAttribute("x", String(i * PITCH + 6)); rect.setAttribute("y", String(50 - h));
+    rect.setAttribute("width", String(PITCH - 12)); rect.setAttribute("height", String(h));
     const tip = document.createElementNS(ns, "title"); tip.textContent = m.month + ": " + m.count;
     rect.append(tip);
     const label = document.createElementNS(ns, "text");
-    label.setAttribute("x", String(i * 28 + 4)); label.setAttribute("y", "64");
+    label.setAttribute("x", String(i * PITCH + PITCH / 2)); label.setAttribute("y", "64");
+    label.setAttribute("text-anchor", "middle");
     label.textContent = m.month.length > 4 ? m.month.slice(2) : m.month;
     svg.append(rect, label);
   });

@@ -5,11 +5,13 @@ local function article_timeline()
   for _, response in pairs(vim.lsp.buf_request_sync(0, 'articleLens/timeline', params, 10000) or {}) do
     local timeline = response.result
     if timeline then
-      local locations = vim.tbl_map(function(e) return { uri = e.uri, range = e.range } end, timeline.entries)
-      local items = vim.lsp.util.locations_to_items(locations, 'utf-16')
-      for i, e in ipairs(timeline.entries) do
+      local items = {}
+      for _, e in ipairs(timeline.entries) do
+        -- One at a time: locations_to_items sorts what it is given by file, and the timeline's order is by date.
+        local item = vim.lsp.util.locations_to_items({ { uri = e.uri, range = e.range } }, 'utf-16')[1]
         local from = e.dateSource == 'sentence' and '“' .. e.dateText .. '”' or 'article date'
-        items[i].text = e.date .. ' (' .. from .. ') ' .. e.sentence
+        item.text = e.date .. ' (' .. from .. ') ' .. e.sentence
+        table.insert(items, item)
       end
       vim.fn.setqflist({}, ' ', { title = 'Timeline: ' .. timeline.entity.name, items = items })
       vim.cmd('copen')

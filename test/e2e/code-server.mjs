@@ -605,7 +605,10 @@ async function main() {
       const entry = entries.filter({ hasText: HEADLINES[S001] }).first();
       const sentence = (await entry.locator(".sentence").innerText()).trim();
       if (!/Blinken/.test(await entry.locator(".sentence strong").first().innerText())) throw new Error(`the entry's bold name is not Blinken: ${sentence}`);
-      await page.mouse.move(VIEWPORT.width - 20, VIEWPORT.height - 60);
+      // The picture without the hover card the link was clicked in: the mouse over the panel's title, the card closed.
+      await page.mouse.move(VIEWPORT.width - 200, 110);
+      await page.keyboard.press("Escape");
+      await page.locator(".monaco-editor .monaco-hover:visible").first().waitFor({ state: "hidden", timeout: 5000 }).catch(() => {});
       mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: join(SHOTS, "7-timeline.png"), type: "png" });
       await entry.click();
@@ -617,7 +620,9 @@ async function main() {
     });
 
     await step("the Article Connections view lists the active article's people; a name unfolds the other articles naming it", "8-connections.png", async () => {
-      // 001 is the active editor (the timeline step opened it). Fold the file list and the Outline to make room.
+      // 001 in front (the timeline step opened it). Fold the file list and the Outline to make room.
+      await page.locator(".tabs-container .tab", { hasText: S001 }).first().click();
+      await page.locator(".tabs-container .tab.active", { hasText: S001 }).first().waitFor({ timeout: 15_000 });
       for (const name of [/^\s*articles\s*$/i, /^\s*outline\s*$/i]) {
         const header = page.locator(".pane-header", { hasText: name }).first();
         if ((await header.getAttribute("aria-expanded").catch(() => null)) === "true") await header.click();
@@ -626,16 +631,26 @@ async function main() {
       if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
       const pane = page.locator(".pane", { has: page.locator(".pane-header", { hasText: /article connections/i }) }).first();
       const rows = pane.locator(".monaco-list-row");
+      // The view follows the active editor: 001's related articles include 003 (003's do not). Then let it settle.
       await rows.filter({ hasText: /^Related articles \(4\)/ }).first().waitFor({ timeout: 30_000 });
-      const blinken = rows.filter({ hasText: "Antony Blinken" }).first();
+      await rows.filter({ hasText: HEADLINES[S003] }).first().waitFor({ timeout: 30_000 });
+      await sleep(1000);
+      // By its label: a related article's description also names him ("4 shared: Antony Blinken, …").
+      const blinken = rows.filter({ has: page.locator(".label-name", { hasText: /^\s*Antony Blinken\s*$/ }) }).first();
       await blinken.waitFor({ timeout: 30_000 });
       await blinken.click();
       await page.keyboard.press("ArrowRight");
+      // 003 is listed twice now: among the related articles, and last, under Antony Blinken with its sentence.
       const other = rows.filter({ hasText: HEADLINES[S003] });
-      await other.first().waitFor({ timeout: 15_000 });
+      for (let waited = 0; (await other.count()) < 2; waited += 250) {
+        if (waited > 15_000) throw new Error("Antony Blinken did not unfold to the articles naming him");
+        await sleep(250);
+      }
+      const sentence = (await other.last().locator(".label-description").innerText()).trim();
+      if (!/Blinken/.test(sentence)) throw new Error(`the row under Antony Blinken shows no sentence naming him: “${sentence}”`);
       await page.mouse.move(VIEWPORT.width - 20, VIEWPORT.height - 60);
       await shot(page, "8-connections.png");
-      await other.first().click();
+      await other.last().click();
       await page.locator(".tabs-container .tab.active", { hasText: S003 }).first().waitFor({ timeout: 15_000 });
     });
 
