@@ -42,7 +42,7 @@ export function timelineJson(
       end: e.sentence.end,
       date: e.date,
       dateSource: e.dateSource,
-      ...(e.timex ? { dateText: e.timex.text } : {}),
+      ...(e.timex ? { dateText: texts.get(e.uri)?.slice(e.timex.start, e.timex.end) ?? "" } : {}),
       sentence: oneLine(texts.get(e.uri)?.slice(e.sentence.start, e.sentence.end) ?? ""),
       headline: corpus.article(e.uri)?.headline?.text ?? null,
       with: e.coMentioned.map((id) => corpus.entity(id)?.name ?? id),
@@ -71,7 +71,7 @@ export function renderTimeline(corpus: Corpus, entity: CorpusEntity, texts: Map<
       at = m.end;
     }
     sentence += text.slice(at, e.sentence.end);
-    const source = e.dateSource === "sentence" ? `“${e.timex!.text}”` : "article date";
+    const source = e.dateSource === "sentence" ? `“${j.dateText}”` : "article date";
     out.push(`- ${e.date} (${source}) ${oneLine(sentence)}`, `  ${j.headline ?? "(no headline)"} — ${e.uri}:${j.line}${j.with.length ? ` · with ${j.with.join(", ")}` : ""}`);
     for (const d of j.datesDiffer) out.push(`  ! dates differ: ${d.date} in ${d.path}:${d.line}`);
   });

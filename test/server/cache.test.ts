@@ -49,7 +49,7 @@ test("a cold start analyses every article and writes the cache; a warm start rea
   // One shard file per first two hex digits of the entries' keys: five articles, at most five files.
   expect(shards().length).toBeGreaterThan(0);
   expect(shards().length).toBeLessThanOrEqual(5);
-  for (const file of shards()) expect(readFileSync(file, "latin1")).toMatch(/^article-lens analysis cache 4 /);
+  for (const file of shards()) expect(readFileSync(file, "latin1")).toMatch(/^article-lens analysis cache 5 /);
   // The identities across articles are stored too: the warm start takes them instead of clustering again.
   expect(existsSync(join(cacheDir, IDENTITIES_FILE_NAME))).toBe(true);
 
@@ -179,24 +179,19 @@ describe("shards", () => {
     }
   });
 
-  test("the single file of before the shards is read, spread into shards and removed", () => {
+  test("the single file of an earlier version (format 4) is said, and removed once the shards are written", () => {
     const dir = mkdtempSync(join(tmpdir(), "article-lens-shards-"));
     try {
-      filled(dir);
-      // The unsharded file had the same header and entries: the shards' entries, one after another.
-      const files = cacheShardFiles(dir);
-      const header = readFileSync(files[0]!, "latin1").split("\n")[0]!;
-      const body = files.map((file) => { const bytes = readFileSync(file); return bytes.subarray(bytes.indexOf(0x0a) + 1); });
-      writeFileSync(join(dir, "analyses.cache"), Buffer.concat([Buffer.from(`${header}\n`, "latin1"), ...body]));
-      for (const file of files) rmSync(file);
+      writeFileSync(join(dir, "analyses.cache"), "article-lens analysis cache 4 0.1.0+0123456789ab\n");
       const logs: string[] = [];
       const cache = new AnalysisCache(dir, (m) => logs.push(m));
       cache.load();
-      expect(cache.size).toBe(40);
-      expect(logs).toEqual([expect.stringMatching(/analyses\.cache: spread into shard files$/)]);
+      expect(cache.size).toBe(0);
+      expect(logs).toEqual([expect.stringMatching(/analyses\.cache is of another format: rebuilding it$/)]);
+      cache.set(keyOf(texts[0]!), recordOf(analyzeArticle(texts[0]!, options)));
       expect(cache.save()).toBe(true);
       expect(existsSync(join(dir, "analyses.cache"))).toBe(false);
-      expect(cacheShardFiles(dir)).toEqual(files);
+      expect(cacheShardFiles(dir)).toEqual([join(dir, shardFileName(keyOf(texts[0]!)))]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

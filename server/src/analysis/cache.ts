@@ -6,15 +6,15 @@
 // so a changed article rewrites its shard — at 10,000 articles about 0.5 MB — not the whole archive (120 MB). Each
 // shard is written atomically (write, then rename): a crash leaves the old file or the new one, never half of one
 // (the half-written temporary file of a process that died is removed at the next load); a shard that does not read
-// back as a cache is said, ignored and rewritten.
+// back as a cache is said, ignored and rewritten. (Format 5: records hold their dates' calendar values.)
 //
 // A shard is a header line, then one entry per analysis: its key (40 hex digits), the length of its record (4 bytes,
 // little-endian) and the record's bytes (corpus/record.ts: a little JSON, typed arrays, the details as JSON). It is
 // written entry by entry, so saving never holds every record encoded at once, and read as one buffer whose entries
 // stay views into it, decoded only when their article is looked up (format 3 held each analysis as JSON: a warm
 // start of 10,000 articles parsed 290 MB of objects). An entry that does not decode is a miss, said once, and
-// replaced. The single file of the same format that came before the shards (`analyses.cache`) is read once, spread
-// into shards and removed.
+// replaced. The single file the cache was before it had shards (`analyses.cache`, format 4) is said and removed once
+// the shards are written.
 import { createHash } from "node:crypto";
 import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
@@ -24,10 +24,10 @@ import type { StoredIdentities } from "../corpus";
 import { decodeRecord, recordParts, type ArticleRecord } from "../corpus/record";
 
 const MAGIC_NAME = "article-lens analysis cache";
-const MAGIC = `${MAGIC_NAME} 4`;
+const MAGIC = `${MAGIC_NAME} 5`;
 /** A shard file's name: `analyses-<first two hex digits of its keys>.cache`. */
 const SHARD_FILE = /^analyses-([0-9a-f]{2})\.cache$/;
-/** The one file the cache was before it had shards; read if there, then removed. */
+/** The one file the cache was before it had shards (format 4): removed once the shards are written. */
 const UNSHARDED_FILE_NAME = "analyses.cache";
 /** Identities across articles as last resolved (see `corpus.storedIdentities`), next to the analyses. */
 export const IDENTITIES_FILE_NAME = "identities.json";
@@ -78,7 +78,7 @@ export class AnalysisCache {
   private readonly dirty = new Set<string>();
   /** Shards with a file on disk, so one left without entries by pruning is removed. */
   private readonly onDisk = new Set<string>();
-  /** The unsharded file of before was read: removed once the shards are written. */
+  /** The unsharded file of before is there: removed once the shards are written. */
   private unsharded = false;
   /** Keys used since loading: saving keeps only these, so the cache does not grow forever. */
   private readonly used = new Set<string>();
@@ -111,10 +111,7 @@ export class AnalysisCache {
       return;
     }
     this.unsharded = true;
-    const before = this.entries.size;
-    this.read(unsharded, say, () => true);
-    if (this.entries.size > before) this.log(`analysis cache ${unsharded}: spread into shard files`);
-    for (const key of this.entries.keys()) this.dirty.add(shardOf(key));
+    say("format", `analysis cache ${unsharded} is of another format: rebuilding it`);
   }
 
   /** Reads one file's entries into `entries`; false (and said) when it is not a cache of this engine. */

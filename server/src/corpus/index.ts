@@ -218,6 +218,11 @@ export class Corpus {
     return this.idsOf(uri)?.[local];
   }
 
+  /** The corpus ids of an article's entities, by local index. */
+  entityIds(uri: string): readonly string[] | undefined {
+    return this.idsOf(uri);
+  }
+
   private idsOf(uri: string): string[] | undefined {
     const resolved = this.resolve();
     return this.attached.get(uri)?.ids ?? resolved.ids.get(uri);
@@ -297,24 +302,27 @@ export class Corpus {
     });
   }
 
-  /** Articles that share an entity with this one, most entities shared first, then corpus order; each with the
-   * names shared, most mentioned first. */
-  linkedArticles(uri: string): { uri: string; shared: string[] }[] {
+  /**
+   * Articles that share an entity with this one, most entities shared first, then corpus order (at most `limit`);
+   * each with the names shared, most mentioned first.
+   */
+  linkedArticles(uri: string, limit = Infinity): { uri: string; shared: string[] }[] {
     const ids = [...new Set(this.mentionsIn(uri).map((m) => m.id))];
+    const entities = new Map(ids.flatMap((id) => (this.entity(id) ? [[id, this.entity(id)!] as const] : [])));
     const shared = new Map<string, string[]>();
-    for (const id of ids) {
-      for (const other of this.entity(id)?.articles ?? []) {
+    for (const [id, entity] of entities) {
+      for (const other of entity.articles) {
         if (other === uri) continue;
         const list = shared.get(other);
         if (list) list.push(id);
         else shared.set(other, [id]);
       }
     }
-    const order = new Map(this.uris().map((u, i) => [u, i]));
-    const mentions = (id: string) => this.entity(id)?.mentionCount ?? 0;
-    return [...shared]
-      .sort(([a, sa], [b, sb]) => sb.length - sa.length || order.get(a)! - order.get(b)!)
-      .map(([other, list]) => ({ uri: other, shared: list.sort((x, y) => mentions(y) - mentions(x)).map((id) => this.entity(id)!.name) }));
+    // Corpus order is uri order: an article named in thousands of others is ranked without sorting them all.
+    const before = ([a, sa]: [string, string[]], [b, sb]: [string, string[]]) => sb.length - sa.length || (a < b ? -1 : a > b ? 1 : 0);
+    const top = limit >= shared.size ? [...shared].sort(before) : topK(shared, limit, before);
+    const mentions = (id: string) => entities.get(id)!.mentionCount;
+    return top.map(([other, list]) => ({ uri: other, shared: list.sort((x, y) => mentions(y) - mentions(x)).map((id) => entities.get(id)!.name) }));
   }
 
   /**

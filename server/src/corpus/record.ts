@@ -2,12 +2,13 @@
 // tens of thousands of small objects per hundred articles (29 KB an article: 290 MB of heap at 10,000 articles, and
 // a warm start that parsed all of it). The record keeps as objects only what identity across articles reads for
 // every article (the entities) and what every answer shows (date, headline, notices); positions are typed arrays
-// (mentions, line starts, sentences, where the dates are); the rest (dates in full, front matter, boilerplate) is
-// UTF-8 JSON, parsed when a question about that article needs it.
+// (mentions, line starts, sentences, where the dates are and their calendar values, which a timeline sorts by); the
+// rest (dates in full, front matter, boilerplate) is UTF-8 JSON, parsed when a question about that article needs it.
 //
 // The same record is what worker threads send (its bytes, transferred, not copied) and what the cache stores:
 // `encodeRecord` / `decodeRecord`. Typed arrays are written in the machine's byte order: the cache is per machine.
 import type { ArticleAnalysis, ArticleDate, ArticleEntity, ArticleLayout, EntityType, Mention, Span, Timex } from "../engine";
+import { calendarNumber, calendarValue } from "./calendar";
 
 export interface ArticleRecord {
   depth: ArticleAnalysis["depth"];
@@ -24,6 +25,8 @@ export interface ArticleRecord {
   sentences: Int32Array;
   /** Start and end of each time expression, in order: where dates are, without parsing `details`. */
   timexSpans: Int32Array;
+  /** Each time expression's calendar value as a number (corpus/calendar.ts; -1 for none): what a timeline sorts by. */
+  timexDates: Int32Array;
   /** `ArticleDetails` as UTF-8 JSON. */
   details: Uint8Array;
   /**
@@ -88,6 +91,7 @@ export function recordOf(analysis: ArticleAnalysis): ArticleRecord {
     lineStarts: Int32Array.from(layout.lineStarts),
     sentences: spans(layout.sentences),
     timexSpans: spans(analysis.timexes),
+    timexDates: Int32Array.from(analysis.timexes, (t) => calendarNumber(calendarValue(t))),
     details: utf8(JSON.stringify(details)),
   };
   if (otherForms.length > 0) record.otherForms = otherForms;
@@ -137,7 +141,7 @@ export function analysisOf(record: ArticleRecord, details = detailsOf(record)): 
 }
 
 // ── bytes ────────────────────────────────────────────────────────────────────────────────────────────────────
-// A record is: the head (u32 length, UTF-8 JSON, zero padding to 4 bytes), four typed arrays (u32 count, then the
+// A record is: the head (u32 length, UTF-8 JSON, zero padding to 4 bytes), five typed arrays (u32 count, then the
 // numbers), and the details (u32 length, UTF-8 JSON).
 
 export function encodeRecord(record: ArticleRecord): Uint8Array {
@@ -170,7 +174,7 @@ export function recordParts(record: ArticleRecord): Uint8Array[] {
   new DataView(headPart.buffer).setUint32(0, json.length, true);
   headPart.set(json, 4);
   const parts: Uint8Array[] = [headPart];
-  for (const array of [record.mentions, record.lineStarts, record.sentences, record.timexSpans]) {
+  for (const array of [record.mentions, record.lineStarts, record.sentences, record.timexSpans, record.timexDates]) {
     parts.push(u32(array.length), new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
   }
   parts.push(u32(record.details.length), record.details);
@@ -207,12 +211,12 @@ export function decodeRecord(bytes: Uint8Array): ArticleRecord {
     at += 4 + count * 4;
     return copy;
   };
-  const [mentions, lineStarts, sentences, timexSpans] = [array(), array(), array(), array()];
+  const [mentions, lineStarts, sentences, timexSpans, timexDates] = [array(), array(), array(), array(), array()];
   need(at, 4);
   const detailsLength = view.getUint32(at, true);
   need(at + 4, detailsLength);
   const details = bytes.slice(at + 4, at + 4 + detailsLength);
-  const record: ArticleRecord = { depth: head.depth, dct: head.dct, notices: head.notices, headline: head.headline, bodyStart: head.bodyStart, entities: head.entities, mentions, lineStarts, sentences, timexSpans, details };
+  const record: ArticleRecord = { depth: head.depth, dct: head.dct, notices: head.notices, headline: head.headline, bodyStart: head.bodyStart, entities: head.entities, mentions, lineStarts, sentences, timexSpans, timexDates, details };
   if (head.otherForms) record.otherForms = head.otherForms;
   checkMentions(record);
   return record;
@@ -233,7 +237,9 @@ function checkHead(head: Head): void {
 
 function checkMentions(record: ArticleRecord): void {
   const m = record.mentions;
-  if (m.length % MENTION_FIELDS !== 0 || record.sentences.length % 2 !== 0 || record.timexSpans.length % 2 !== 0) throw new Error("not an article record");
+  if (m.length % MENTION_FIELDS !== 0 || record.sentences.length % 2 !== 0 || record.timexSpans.length % 2 !== 0 || record.timexDates.length * 2 !== record.timexSpans.length) {
+    throw new Error("not an article record");
+  }
   for (let at = 0; at < m.length; at += MENTION_FIELDS) {
     const entity = record.entities[m[at + 2]!];
     const forms = (entity?.aliases.length ?? 0) + (record.otherForms?.length ?? 0);

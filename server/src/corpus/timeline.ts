@@ -5,9 +5,10 @@
 //
 // Offsets only: the corpus keeps no text. The sentences' words, needed for the "dates differ" check alone, come from
 // `text(uri)`, asked only for the few sentences that could pair up.
-import type { Span, Timex } from "../engine";
+import type { Span } from "../engine";
+import { calendarString } from "./calendar";
 import type { Corpus } from "./index";
-import { detailsOf, MENTION_FIELDS } from "./record";
+import { MENTION_FIELDS } from "./record";
 
 /** Where an entry's date comes from: a date expression in the sentence, or the article's own date. */
 export type TimelineDateSource = "sentence" | "article";
@@ -20,7 +21,7 @@ export interface TimelineEntry {
   date: string;
   dateSource: TimelineDateSource;
   /** The date expression the value comes from (a sentence's own date only). */
-  timex?: Span & { text: string };
+  timex?: Span;
   /** The entity's mentions in the sentence. */
   mentions: Span[];
   /** The other entities named in the sentence (corpus ids), in text order. */
@@ -37,8 +38,8 @@ export interface Timeline {
   entries: TimelineEntry[];
 }
 
-/** The most sentences whose words are compared for "dates differ" (each may need its article's text). */
-const COMPARED_LIMIT = 2_000;
+/** The most sentences whose words are compared for "dates differ" (each may need its article's text read). */
+const COMPARED_LIMIT = 500;
 /** Two sentences tell the same thing when at least this share of their content words is common (Jaccard). */
 const SAME_WORDS = 0.5;
 
@@ -49,13 +50,13 @@ export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => st
     if (!record) continue;
     const own = bySentence(record.sentences, mentions);
     if (own.size === 0) continue;
-    // The dates in full are parsed only for an article whose naming sentences hold a date expression.
-    let timexes: Timex[] | undefined;
+    const ids = corpus.entityIds(uri) ?? [];
     for (const [s, spans] of own) {
       const sentence = { start: record.sentences[s * 2]!, end: record.sentences[s * 2 + 1]! };
-      if (!timexes && hasSpanWithin(record.timexSpans, sentence)) timexes = detailsOf(record).timexes;
-      const timex = timexes?.find((t) => t.start >= sentence.start && t.end <= sentence.end && calendarValue(t) !== undefined);
-      const date = timex ? calendarValue(timex)! : record.dct.value;
+      // The record keeps each date expression's calendar value: no dates are parsed here.
+      const t = firstDatedWithin(record.timexSpans, record.timexDates, sentence);
+      const timex = t < 0 ? undefined : { start: record.timexSpans[t * 2]!, end: record.timexSpans[t * 2 + 1]! };
+      const date = t < 0 ? record.dct.value : calendarString(record.timexDates[t]!)!;
       if (!date) continue; // neither the sentence nor its article says when
       // Every name in the sentence, read off the record's mention array (no mention objects made).
       const named: Span[] = [];
@@ -67,7 +68,7 @@ export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => st
         if (start >= sentence.end) break;
         if (end > sentence.end) continue;
         named.push({ start, end });
-        const other = corpus.idOf(uri, record.mentions[at + 2]!);
+        const other = ids[record.mentions[at + 2]!];
         if (other !== undefined && other !== id) others.add(other);
       }
       const coMentioned = [...others];
@@ -76,7 +77,7 @@ export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => st
         sentence,
         date,
         dateSource: timex ? "sentence" : "article",
-        ...(timex ? { timex: { start: timex.start, end: timex.end, text: timex.text } } : {}),
+        ...(timex ? { timex } : {}),
         mentions: spans,
         coMentioned,
         names: named,
@@ -117,29 +118,13 @@ function firstMentionFrom(mentions: Int32Array, offset: number): number {
   return lo;
 }
 
-function hasSpanWithin(pairs: Int32Array, span: Span): boolean {
-  for (let i = 0; i < pairs.length; i += 2) if (pairs[i]! >= span.start && pairs[i + 1]! <= span.end) return true;
-  return false;
-}
-
-/**
- * The calendar part of a date or time's value: a time is cut to its day, a week ("2023-W24", its weekend too) to
- * the month holding its Thursday (ISO 8601's rule), a season or quarter to its year; undefined for durations, sets,
- * references like PRESENT_REF and values with unknown digits (XXXX-06).
- */
-export function calendarValue(timex: Pick<Timex, "type" | "value">): string | undefined {
-  if (timex.type !== "DATE" && timex.type !== "TIME") return undefined;
-  const week = /^(\d{4})-W(\d\d)(?=$|-)/.exec(timex.value);
-  if (week) return monthOfWeek(Number(week[1]), Number(week[2]));
-  return /^\d{4}(?:-\d\d(?:-\d\d)?)?(?=$|T|-[A-Z])/.exec(timex.value)?.[0];
-}
-
-/** YYYY-MM of the Thursday of ISO week `week` of `year` (week 1 holds January 4th). */
-function monthOfWeek(year: number, week: number): string {
-  const jan4 = Date.UTC(year, 0, 4);
-  const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
-  const thursday = new Date(monday1 + (3 + 7 * (week - 1)) * 86_400_000);
-  return `${thursday.getUTCFullYear()}-${String(thursday.getUTCMonth() + 1).padStart(2, "0")}`;
+/** The first date expression inside `span` that has a calendar value (its number), or -1. */
+function firstDatedWithin(spans: Int32Array, dates: Int32Array, span: Span): number {
+  for (let i = 0; i < dates.length; i++) {
+    if (spans[i * 2]! >= span.start && spans[i * 2 + 1]! <= span.end && dates[i]! >= 0) return i;
+    if (spans[i * 2]! >= span.end) break;
+  }
+  return -1;
 }
 
 /**
@@ -156,11 +141,16 @@ function markDifferingDates(entries: TimelineEntry[], text: (uri: string) => str
     else groups.set(key, [i]);
   });
   let compared = 0;
+  const texts = new Map<string, string | undefined>();
+  const textOf = (uri: string) => {
+    if (!texts.has(uri)) texts.set(uri, text(uri));
+    return texts.get(uri);
+  };
   const words = new Map<number, Set<string>>();
   const wordsOf = (i: number): Set<string> | undefined => {
     if (!words.has(i)) {
       const e = entries[i]!;
-      const body = text(e.uri)?.slice(e.sentence.start, e.sentence.end);
+      const body = textOf(e.uri)?.slice(e.sentence.start, e.sentence.end);
       const skip = [...e.names, ...(e.timex ? [e.timex] : [])].map((s) => ({ start: s.start - e.sentence.start, end: s.end - e.sentence.start }));
       words.set(i, body === undefined ? new Set() : contentWords(body, skip));
     }

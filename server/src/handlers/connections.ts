@@ -18,7 +18,7 @@ export function connections(ctx: HandlerContext, params: ConnectionsParams): Con
   entities.sort((a, b) => b.mentions - a.mentions || b.otherArticles - a.otherArticles || a.name.localeCompare(b.name));
   // The headline's place comes from the line starts each analysis keeps: no other article is read.
   const locate = locator(corpus);
-  const related = corpus.linkedArticles(uri).slice(0, RELATED_LIMIT).map(({ uri: other, shared }) => {
+  const related = corpus.linkedArticles(uri, RELATED_LIMIT).map(({ uri: other, shared }) => {
     const headline = corpus.article(other)?.headline ?? null;
     return { uri: other, range: locate(other, headline ?? { start: 0, end: 0 })!.range, headline: headline?.text ?? null, shared };
   });

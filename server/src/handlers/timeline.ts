@@ -15,7 +15,8 @@ export function timeline(ctx: HandlerContext, params: TimelineParams): TimelineR
   const locate = locator(ctx.corpus);
   const rangeOf = (e: TimelineEntry) => locate(e.uri, e.sentence)!.range;
   const items = shown.flatMap((e): TimelineItem[] => {
-    const body = text(e.uri)?.slice(e.sentence.start, e.sentence.end);
+    const full = text(e.uri);
+    const body = full?.slice(e.sentence.start, e.sentence.end);
     if (body === undefined || !ctx.corpus.has(e.uri)) return [];
     return [
       {
@@ -23,7 +24,7 @@ export function timeline(ctx: HandlerContext, params: TimelineParams): TimelineR
         range: rangeOf(e),
         date: e.date,
         dateSource: e.dateSource,
-        ...(e.timex ? { dateText: e.timex.text } : {}),
+        ...(e.timex ? { dateText: full!.slice(e.timex.start, e.timex.end) } : {}),
         sentence: body.replace(/\s/g, " "),
         mentions: e.mentions.map((m) => ({ start: m.start - e.sentence.start, end: m.end - e.sentence.start })),
         coMentioned: e.coMentioned,
