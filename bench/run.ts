@@ -294,8 +294,9 @@ async function latencies(server: Server, targets: { uri: string; position: Posit
 }
 
 /**
- * The panels' requests: the timeline of the most-mentioned entity met (its first page, as the panel asks it; five
- * times) and the connections of 50 articles (what the Explorer view asks when the active editor changes).
+ * The panels' requests: the timeline of the most-mentioned entity met (its first page, as the panel asks it; once,
+ * then four times again) and the connections of 50 articles (what the Explorer view asks when the active editor
+ * changes).
  */
 async function panelLatencies(server: Server, most: { uri: string; position: Position }, uris: string[]) {
   const timeline: number[] = [];
@@ -314,7 +315,8 @@ async function panelLatencies(server: Server, most: { uri: string; position: Pos
     await server.connection.sendRequest<ConnectionsResult | null>(CONNECTIONS_REQUEST, { textDocument: { uri } });
     connections.push(performance.now() - t0);
   }
-  return { timeline: { ...summary(timeline), entity: name, entries }, connections: summary(connections) };
+  // The first answer is laid out; the server keeps the last few, so the next four measure a repeated request.
+  return { timeline: { firstMs: round(timeline[0]!), repeated: summary(timeline.slice(1)), entity: name, entries }, connections: summary(connections) };
 }
 
 function summary(times: number[]): Latency {
@@ -461,7 +463,7 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ["references, first batch p50 / p99 (ms)", ...results.map((r) => `${r.queries.references.p50} / ${r.queries.references.p99}`)],
     ["references, complete p50 / p99 (ms)", ...results.map((r) => `${r.queries.referencesComplete.p50} / ${r.queries.referencesComplete.p99}`)],
     ["largest answer: request, KB, ms", ...results.map((r) => `${r.queries.largest.kind}, ${r.queries.largest.kb}, ${r.queries.largest.ms}`)],
-    ["timeline of the most-mentioned entity met: p50 / max (ms), entries (target ≤ 200 at 10k)", ...results.map((r) => `${r.panels.timeline.p50} / ${r.panels.timeline.max}, ${r.panels.timeline.entries}`)],
+    ["timeline of the most-mentioned entity met: first / repeated p50 (ms), entries (target ≤ 200 at 10k)", ...results.map((r) => `${r.panels.timeline.firstMs} / ${r.panels.timeline.repeated.p50}, ${r.panels.timeline.entries}`)],
     ["connections panel update p50 / p99 (ms) (target ≤ 100 at 10k)", ...results.map((r) => `${r.panels.connections.p50} / ${r.panels.connections.p99}`)],
     ["GC pauses during the queries: ≥ 10 ms / all, longest (ms)", ...results.map((r) => `${r.gc.over10ms} / ${r.gc.count}, ${r.gc.maxMs}`)],
     ["edit → new hover (ms)", ...results.map((r) => String(r.edit.ms))],

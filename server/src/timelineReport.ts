@@ -1,7 +1,7 @@
 // `article-lens timeline NAME PATH...`: an entity's timeline (corpus/timeline.ts) as a readable report grouped by
 // month, or as JSON.
 import type { Corpus, CorpusEntity } from "./corpus";
-import { timelineOf, type TimelineEntry } from "./corpus/timeline";
+import { timelineOf, type DatedSentence, type TimelineEntry } from "./corpus/timeline";
 import { nameKey, positionIn } from "./engine";
 
 /** The entity a name on the command line means: one named or aliased exactly so, else the most mentioned match. */
@@ -32,7 +32,7 @@ export function timelineJson(
   texts: Map<string, string>,
   entries = timelineOf(corpus, entity.id, (uri) => texts.get(uri)).entries,
 ): { entity: { name: string; type: string }; entries: JsonEntry[] } {
-  const line = (e: TimelineEntry) => positionIn(corpus.article(e.uri)!.lineStarts, e.sentence.start).line + 1;
+  const line = (e: DatedSentence) => positionIn(corpus.article(e.uri)!.lineStarts, e.sentence.start).line + 1;
   return {
     entity: { name: entity.name, type: entity.type },
     entries: entries.map((e) => ({
@@ -46,7 +46,7 @@ export function timelineJson(
       sentence: oneLine(texts.get(e.uri)?.slice(e.sentence.start, e.sentence.end) ?? ""),
       headline: corpus.article(e.uri)?.headline?.text ?? null,
       with: e.coMentioned.map((id) => corpus.entity(id)?.name ?? id),
-      datesDiffer: e.differs.map((i) => entries[i]!).map((o) => ({ path: o.uri, line: line(o), date: o.date })),
+      datesDiffer: e.differs.map((o) => ({ path: o.uri, line: line(o), date: o.date })),
     })),
   };
 }

@@ -48,6 +48,14 @@ describe("the seeds", () => {
     expect(entries.some((e) => e.dateSource === "sentence" && e.date === "2023-06-18" && text(e.uri)!.slice(e.timex!.start, e.timex!.end).includes("Sunday"))).toBe(true);
   });
 
+  it("counts every entry per month; with a limit, makes the first entries alone, marks included", () => {
+    const { total, months, entries: first } = timelineOf(corpus, blinken, text, 3);
+    expect(total).toBe(entries.length);
+    expect(months.reduce((n, m) => n + m.count, 0)).toBe(total);
+    expect(months.map((m) => m.month)).toEqual([...new Set(entries.map((e) => e.date.slice(0, 7)))]);
+    expect(first).toEqual(entries.slice(0, 3));
+  });
+
   it("lists the other names of each sentence", () => {
     const withXi = entries.filter((e) => e.coMentioned.some((id) => corpus.entity(id)?.name === "Xi Jinping"));
     expect(withXi.length).toBeGreaterThan(0);
@@ -73,8 +81,8 @@ describe("dates that differ", () => {
       ["b.txt", "2023-03-05"],
       ["c.txt", "2023-03-09"],
     ]);
-    expect(entries[of("a.txt")]!.differs).toEqual([of("b.txt")]);
-    expect(entries[of("b.txt")]!.differs).toEqual([of("a.txt")]);
+    expect(entries[of("a.txt")]!.differs).toEqual([{ uri: "b.txt", sentence: entries[of("b.txt")]!.sentence, date: "2023-03-05" }]);
+    expect(entries[of("b.txt")]!.differs).toEqual([{ uri: "a.txt", sentence: entries[of("a.txt")]!.sentence, date: "2023-03-03" }]);
   });
 
   it("does not pair a different event with the same names, nor a date that only says less (March 2023)", () => {

@@ -6,19 +6,23 @@
 // Offsets only: the corpus keeps no text. The sentences' words, needed for the "dates differ" check alone, come from
 // `text(uri)`, asked only for the few sentences that could pair up.
 import type { Span } from "../engine";
-import { calendarString } from "./calendar";
+import { calendarNumber, calendarString } from "./calendar";
 import type { Corpus } from "./index";
-import { MENTION_FIELDS } from "./record";
+import { MENTION_FIELDS, type ArticleRecord } from "./record";
 
 /** Where an entry's date comes from: a date expression in the sentence, or the article's own date. */
 export type TimelineDateSource = "sentence" | "article";
 
-export interface TimelineEntry {
+/** A sentence of an article and the date it is placed at. */
+export interface DatedSentence {
   uri: string;
   /** The sentence, as offsets into the article's text. */
   sentence: Span;
   /** A calendar value: YYYY, YYYY-MM or YYYY-MM-DD. */
   date: string;
+}
+
+export interface TimelineEntry extends DatedSentence {
   dateSource: TimelineDateSource;
   /** The date expression the value comes from (a sentence's own date only). */
   timex?: Span;
@@ -28,13 +32,17 @@ export interface TimelineEntry {
   coMentioned: string[];
   /** Every name in the sentence, this entity's included: left out when sentences' words are compared. */
   names: Span[];
-  /** Entries of other articles that tell the same with a different date of their own (indexes into `entries`). */
-  differs: number[];
+  /** Sentences of other articles that tell the same with a different date of their own. */
+  differs: DatedSentence[];
 }
 
 export interface Timeline {
   id: string;
-  /** Every entry, in date order (then corpus order, then text order). */
+  /** Dated sentences in all. */
+  total: number;
+  /** Sentences per month ("2023-06"; a date known to the year alone counts as "2023"), in date order, over all. */
+  months: { month: string; count: number }[];
+  /** The first `limit` entries in date order (then corpus order, then text order). */
   entries: TimelineEntry[];
 }
 
@@ -43,67 +51,140 @@ const COMPARED_LIMIT = 500;
 /** Two sentences tell the same thing when at least this share of their content words is common (Jaccard). */
 const SAME_WORDS = 0.5;
 
-export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => string | undefined): Timeline {
-  const entries: TimelineEntry[] = [];
-  for (const { uri, mentions } of corpus.articlesMentioning(id)) {
-    const record = corpus.article(uri);
-    if (!record) continue;
-    const own = bySentence(record.sentences, mentions);
-    if (own.size === 0) continue;
-    const ids = corpus.entityIds(uri) ?? [];
-    for (const [s, spans] of own) {
-      const sentence = { start: record.sentences[s * 2]!, end: record.sentences[s * 2 + 1]! };
-      // The record keeps each date expression's calendar value: no dates are parsed here.
-      const t = firstDatedWithin(record.timexSpans, record.timexDates, sentence);
-      const timex = t < 0 ? undefined : { start: record.timexSpans[t * 2]!, end: record.timexSpans[t * 2 + 1]! };
-      const date = t < 0 ? record.dct.value : calendarString(record.timexDates[t]!)!;
-      if (!date) continue; // neither the sentence nor its article says when
-      // Every name in the sentence, read off the record's mention array (no mention objects made).
-      const named: Span[] = [];
-      const others = new Set<string>();
-      for (let i = firstMentionFrom(record.mentions, sentence.start); i * MENTION_FIELDS < record.mentions.length; i++) {
-        const at = i * MENTION_FIELDS;
-        const start = record.mentions[at]!;
-        const end = record.mentions[at + 1]!;
-        if (start >= sentence.end) break;
-        if (end > sentence.end) continue;
-        named.push({ start, end });
-        const other = ids[record.mentions[at + 2]!];
-        if (other !== undefined && other !== id) others.add(other);
-      }
-      const coMentioned = [...others];
-      entries.push({
-        uri,
-        sentence,
-        date,
-        dateSource: timex ? "sentence" : "article",
-        ...(timex ? { timex } : {}),
-        mentions: spans,
-        coMentioned,
-        names: named,
-        differs: [],
-      });
-    }
-  }
-  // Stable: entries were made in corpus order, then text order.
-  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  markDifferingDates(entries, text);
-  return { id, entries };
+/** An article naming the entity, as the timeline reads it. */
+interface Source {
+  uri: string;
+  record: ArticleRecord;
+  ids: readonly string[];
+  /** The numbers of the entity's mentions in the record, in text order. */
+  indexes: number[];
 }
 
-/** The entity's mentions grouped by the sentence (index) they stand in; mentions outside every sentence are left out. */
-function bySentence(sentences: Int32Array, mentions: readonly Span[]): Map<number, Span[]> {
-  const out = new Map<number, Span[]>();
-  let s = 0;
-  for (const m of mentions) {
-    while (s * 2 < sentences.length && sentences[s * 2 + 1]! < m.end) s++;
-    if (s * 2 >= sentences.length) break;
-    if (sentences[s * 2]! > m.start) continue;
-    const list = out.get(s);
-    if (list) list.push({ start: m.start, end: m.end });
-    else out.set(s, [{ start: m.start, end: m.end }]);
+/**
+ * The timeline of entity `id`. Every dated sentence is counted and ordered as numbers (an entity named in 10,000
+ * articles has tens of thousands); entries are made for the first `limit` alone, and the "dates differ" check looks
+ * only at the sentences those could pair with.
+ */
+export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => string | undefined, limit = Infinity): Timeline {
+  const sources: Source[] = [];
+  // One row per dated sentence: its source, sentence number, the entity's mentions in it (from–to in the source's
+  // `indexes`), its date (a calendar number) and own date expression (or -1). Numbers only: no object per mention.
+  const rowSource: number[] = [];
+  const rowSentence: number[] = [];
+  const rowFrom: number[] = [];
+  const rowTo: number[] = [];
+  const rowDate: number[] = [];
+  const rowTimex: number[] = [];
+  for (const { uri, record, indexes } of corpus.mentionIndexes(id)) {
+    const { sentences, mentions } = record;
+    const articleDate = calendarNumber(record.dct.value ?? undefined);
+    let n = -1;
+    let s = 0;
+    for (let k = 0; k < indexes.length; k++) {
+      const start = mentions[indexes[k]! * MENTION_FIELDS]!;
+      const end = mentions[indexes[k]! * MENTION_FIELDS + 1]!;
+      while (s * 2 < sentences.length && sentences[s * 2 + 1]! < end) s++;
+      if (s * 2 >= sentences.length) break;
+      if (sentences[s * 2]! > start) continue; // outside every sentence (a dateline, say)
+      if (n >= 0 && rowSource.at(-1) === n && rowSentence.at(-1) === s && rowTo.at(-1) === k) {
+        rowTo[rowTo.length - 1] = k + 1; // one more mention in the same sentence
+        continue;
+      }
+      // The record keeps each date expression's calendar value: no dates are parsed here.
+      const t = firstDatedWithin(record.timexSpans, record.timexDates, sentences[s * 2]!, sentences[s * 2 + 1]!);
+      const date = t < 0 ? articleDate : record.timexDates[t]!;
+      if (date < 0) continue; // neither the sentence nor its article says when
+      if (n < 0) n = sources.push({ uri, record, ids: corpus.entityIds(uri) ?? [], indexes }) - 1;
+      rowSource.push(n);
+      rowSentence.push(s);
+      rowFrom.push(k);
+      rowTo.push(k + 1);
+      rowDate.push(date);
+      rowTimex.push(t);
+    }
   }
-  return out;
+  const order = dateOrder(rowDate);
+
+  const made = new Map<number, TimelineEntry>();
+  const entryOf = (row: number): TimelineEntry => {
+    let entry = made.get(row);
+    if (!entry) made.set(row, (entry = makeEntry(sources[rowSource[row]!]!, rowSentence[row]!, rowFrom[row]!, rowTo[row]!, rowTimex[row]!, rowDate[row]!, id)));
+    return entry;
+  };
+  const page = order.slice(0, Math.min(limit, order.length)).map(entryOf);
+  const candidates = order
+    .filter((row) => rowTimex[row]! >= 0)
+    .map((row) => ({ signature: () => signatureOf(sources[rowSource[row]!]!, rowSentence[row]!, id), entry: () => entryOf(row) }));
+  markDifferingDates(page, candidates, text);
+  return { id, total: order.length, months: perMonth(order.map((row) => rowDate[row]!)), entries: page };
+}
+
+/**
+ * Row numbers by date, then row number (stable). Each row's key is date × 2²¹ + row, sorted as numbers without a
+ * comparator (tens of thousands of rows: a comparator function was most of the sort's cost).
+ */
+function dateOrder(dates: readonly number[]): number[] {
+  const ROWS = 2 ** 21;
+  if (dates.length >= ROWS) return Array.from(dates.keys()).sort((a, b) => dates[a]! - dates[b]! || a - b);
+  const keys = Float64Array.from(dates, (date, row) => date * ROWS + row).sort();
+  return Array.from(keys, (key) => key % ROWS);
+}
+
+/** The other entities of sentence `s`, sorted and joined: sentences that could tell the same share it. */
+function signatureOf(source: Source, s: number, id: string): string {
+  const { record, ids } = source;
+  const start = record.sentences[s * 2]!;
+  const end = record.sentences[s * 2 + 1]!;
+  const others: string[] = [];
+  for (let i = firstMentionFrom(record.mentions, start); i * MENTION_FIELDS < record.mentions.length; i++) {
+    const at = i * MENTION_FIELDS;
+    if (record.mentions[at]! >= end) break;
+    const other = ids[record.mentions[at + 2]!];
+    if (record.mentions[at + 1]! <= end && other !== undefined && other !== id && !others.includes(other)) others.push(other);
+  }
+  return others.sort().join("\u0000");
+}
+
+function makeEntry(source: Source, s: number, from: number, to: number, t: number, date: number, id: string): TimelineEntry {
+  const { record, ids, uri } = source;
+  const sentence = { start: record.sentences[s * 2]!, end: record.sentences[s * 2 + 1]! };
+  // Every name in the sentence, read off the record's mention array (no mention objects made).
+  const names: Span[] = [];
+  const others = new Set<string>();
+  for (let i = firstMentionFrom(record.mentions, sentence.start); i * MENTION_FIELDS < record.mentions.length; i++) {
+    const at = i * MENTION_FIELDS;
+    const start = record.mentions[at]!;
+    const end = record.mentions[at + 1]!;
+    if (start >= sentence.end) break;
+    if (end > sentence.end) continue;
+    names.push({ start, end });
+    const other = ids[record.mentions[at + 2]!];
+    if (other !== undefined && other !== id) others.add(other);
+  }
+  return {
+    uri,
+    sentence,
+    date: calendarString(date)!,
+    dateSource: t < 0 ? "article" : "sentence",
+    ...(t < 0 ? {} : { timex: { start: record.timexSpans[t * 2]!, end: record.timexSpans[t * 2 + 1]! } }),
+    mentions: source.indexes.slice(from, to).map((i) => ({ start: record.mentions[i * MENTION_FIELDS]!, end: record.mentions[i * MENTION_FIELDS + 1]! })),
+    coMentioned: [...others],
+    names,
+    differs: [],
+  };
+}
+
+/** Counts per month of calendar numbers in order (YYYYMMDD; a year alone, YYYY0000, is its own "month"). */
+function perMonth(dates: readonly number[]): Timeline["months"] {
+  const months: Timeline["months"] = [];
+  let last = -1;
+  for (const date of dates) {
+    const month = Math.floor(date / 100);
+    if (month === last) months.at(-1)!.count++;
+    else months.push({ month: calendarString(month * 100)!, count: 1 });
+    last = month;
+  }
+  return months;
 }
 
 /** The first mention (number) starting at or after `offset`: mentions are in text order. */
@@ -118,58 +199,56 @@ function firstMentionFrom(mentions: Int32Array, offset: number): number {
   return lo;
 }
 
-/** The first date expression inside `span` that has a calendar value (its number), or -1. */
-function firstDatedWithin(spans: Int32Array, dates: Int32Array, span: Span): number {
+/** The first date expression between `start` and `end` that has a calendar value (its number), or -1. */
+function firstDatedWithin(spans: Int32Array, dates: Int32Array, start: number, end: number): number {
   for (let i = 0; i < dates.length; i++) {
-    if (spans[i * 2]! >= span.start && spans[i * 2 + 1]! <= span.end && dates[i]! >= 0) return i;
-    if (spans[i * 2]! >= span.end) break;
+    if (spans[i * 2]! >= end) break;
+    if (spans[i * 2]! >= start && spans[i * 2 + 1]! <= end && dates[i]! >= 0) return i;
   }
   return -1;
 }
 
 /**
- * Marks pairs of entries from different articles that name the same other entities and share most content words,
- * with dates of their own that disagree (neither a prefix of the other: "2023-06" and "2023-06-18" agree).
+ * Marks, on the entries shown, the sentences of other articles that name the same other entities and share most
+ * content words, with dates of their own that disagree (neither a prefix of the other: "2023-06" and "2023-06-18"
+ * agree). `candidates` are every sentence with a date of its own, made into entries only when they could pair.
  */
-function markDifferingDates(entries: TimelineEntry[], text: (uri: string) => string | undefined): void {
-  const groups = new Map<string, number[]>();
-  entries.forEach((e, i) => {
-    if (e.dateSource !== "sentence" || e.coMentioned.length === 0) return;
-    const key = [...e.coMentioned].sort().join("\u0000");
+function markDifferingDates(
+  page: TimelineEntry[],
+  candidates: { signature: () => string; entry: () => TimelineEntry }[],
+  text: (uri: string) => string | undefined,
+): void {
+  const signature = (e: TimelineEntry) => [...e.coMentioned].sort().join("\u0000");
+  const wanted = new Set(page.filter((e) => e.dateSource === "sentence" && e.coMentioned.length > 0).map(signature));
+  if (wanted.size === 0) return;
+  const groups = new Map<string, TimelineEntry[]>();
+  for (const candidate of candidates) {
+    const key = candidate.signature();
+    if (!wanted.has(key)) continue;
     const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
-  let compared = 0;
+    if (group) group.push(candidate.entry());
+    else groups.set(key, [candidate.entry()]);
+  }
   const texts = new Map<string, string | undefined>();
-  const textOf = (uri: string) => {
-    if (!texts.has(uri)) texts.set(uri, text(uri));
-    return texts.get(uri);
-  };
-  const words = new Map<number, Set<string>>();
-  const wordsOf = (i: number): Set<string> | undefined => {
-    if (!words.has(i)) {
-      const e = entries[i]!;
-      const body = textOf(e.uri)?.slice(e.sentence.start, e.sentence.end);
+  const words = new Map<TimelineEntry, Set<string>>();
+  const wordsOf = (e: TimelineEntry): Set<string> | undefined => {
+    if (!words.has(e)) {
+      if (words.size >= COMPARED_LIMIT) return undefined; // enough read: a sentence copied far and wide
+      if (!texts.has(e.uri)) texts.set(e.uri, text(e.uri));
+      const body = texts.get(e.uri)?.slice(e.sentence.start, e.sentence.end);
       const skip = [...e.names, ...(e.timex ? [e.timex] : [])].map((s) => ({ start: s.start - e.sentence.start, end: s.end - e.sentence.start }));
-      words.set(i, body === undefined ? new Set() : contentWords(body, skip));
+      words.set(e, body === undefined ? new Set() : contentWords(body, skip));
     }
-    return words.get(i);
+    return words.get(e);
   };
-  for (const group of groups.values()) {
-    const dated = new Set(group.map((i) => entries[i]!.date));
-    const articles = new Set(group.map((i) => entries[i]!.uri));
-    if (dated.size < 2 || articles.size < 2) continue;
-    if ((compared += group.length) > COMPARED_LIMIT) break;
-    for (let x = 0; x < group.length; x++) {
-      for (let y = x + 1; y < group.length; y++) {
-        const a = entries[group[x]!]!;
-        const b = entries[group[y]!]!;
-        if (a.uri === b.uri || !datesDisagree(a.date, b.date)) continue;
-        if (jaccard(wordsOf(group[x]!)!, wordsOf(group[y]!)!) < SAME_WORDS) continue;
-        a.differs.push(group[y]!);
-        b.differs.push(group[x]!);
-      }
+  for (const a of page) {
+    if (a.dateSource !== "sentence" || a.coMentioned.length === 0) continue;
+    for (const b of groups.get(signature(a)) ?? []) {
+      if (a.uri === b.uri || !datesDisagree(a.date, b.date)) continue;
+      const wa = wordsOf(a);
+      const wb = wa && wordsOf(b);
+      if (!wa || !wb || jaccard(wa, wb) < SAME_WORDS) continue;
+      a.differs.push({ uri: b.uri, sentence: b.sentence, date: b.date });
     }
   }
 }
