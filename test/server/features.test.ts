@@ -22,6 +22,10 @@ import {
   LINKED_ARTICLES_REQUEST,
   NEXT_MENTION_REQUEST,
   TIMELINE_REQUEST,
+  CONNECTIONS_REQUEST,
+  ENTITY_ARTICLES_REQUEST,
+  type ConnectionsResult,
+  type EntityArticlesResult,
   type LinkedArticle,
   type MentionLocation,
   type TimelineResult,
@@ -343,5 +347,39 @@ describe("timeline", () => {
     expect(link).not.toBeNull();
     const [args] = JSON.parse(decodeURIComponent(link![1]!)) as [{ entity: string }];
     expect((await timeline(args))!.entity.name).toBe("Antony Blinken");
+  });
+});
+
+describe("connections", () => {
+  test("an article's entities with their counts here and elsewhere, and the articles sharing the most of them", async () => {
+    const result = (await server.connection.sendRequest<ConnectionsResult | null>(CONNECTIONS_REQUEST, { textDocument: { uri: server.uri(S003) } }))!;
+    const blinken = result.entities.find((e) => e.name === "Antony Blinken")!;
+    expect(blinken).toMatchObject({ type: "person", otherArticles: 4 });
+    expect(blinken.mentions).toBeGreaterThan(5);
+    // Most mentioned here first.
+    expect(result.entities.map((e) => e.mentions)).toEqual([...result.entities.map((e) => e.mentions)].sort((a, b) => b - a));
+    expect(result.related.map((r) => fileOf(r.uri)).sort()).toEqual([S000, S001, S002, S004]);
+    const shared = result.related.map((r) => r.shared.length);
+    expect(shared).toEqual([...shared].sort((a, b) => b - a));
+    for (const r of result.related) {
+      expect(r.shared).toContain("Antony Blinken");
+      expect(server.textAt(fileOf(r.uri), r.range)).toBe(r.headline);
+    }
+    expect(await server.connection.sendRequest(CONNECTIONS_REQUEST, { textDocument: { uri: server.uri("no-such-article.txt") } })).toBeNull();
+  });
+
+  test("under a name, the other articles naming it, each at the sentence that does", async () => {
+    const { entities } = (await server.connection.sendRequest<ConnectionsResult | null>(CONNECTIONS_REQUEST, { textDocument: { uri: server.uri(S003) } }))!;
+    const id = entities.find((e) => e.name === "Antony Blinken")!.id;
+    const result = await server.connection.sendRequest<EntityArticlesResult>(ENTITY_ARTICLES_REQUEST, { entity: id, textDocument: { uri: server.uri(S003) } });
+    expect(result.total).toBe(4);
+    expect(result.articles.map((a) => fileOf(a.uri)).sort()).toEqual([S000, S001, S002, S004]);
+    for (const a of result.articles) {
+      expect(a.sentence).toMatch(/Blinken/);
+      expect(server.textAt(fileOf(a.uri), a.range).replace(/\s+/g, " ").trim()).toBe(a.sentence);
+      expect(a.headline).toContain(HEADLINES[fileOf(a.uri)]!.slice(0, 30));
+    }
+    const one = await server.connection.sendRequest<EntityArticlesResult>(ENTITY_ARTICLES_REQUEST, { entity: id, textDocument: { uri: server.uri(S003) }, limit: 1 });
+    expect(one).toMatchObject({ total: 4, articles: [result.articles[0]] });
   });
 });
