@@ -112,9 +112,11 @@ export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => st
     return entry;
   };
   const page = order.slice(0, Math.min(limit, order.length)).map(entryOf);
-  const candidates = order
-    .filter((row) => rowTimex[row]! >= 0)
-    .map((row) => ({ signature: () => signatureOf(sources[rowSource[row]!]!, rowSentence[row]!, id), entry: () => entryOf(row) }));
+  const candidates = {
+    rows: order.filter((row) => rowTimex[row]! >= 0),
+    signature: (row: number, known: Set<string>) => signatureOf(sources[rowSource[row]!]!, rowSentence[row]!, id, known),
+    entry: entryOf,
+  };
   markDifferingDates(page, candidates, text);
   return { id, total: order.length, months: perMonth(order.map((row) => rowDate[row]!)), entries: page };
 }
@@ -130,8 +132,11 @@ function dateOrder(dates: readonly number[]): number[] {
   return Array.from(keys, (key) => key % ROWS);
 }
 
-/** The other entities of sentence `s`, sorted and joined: sentences that could tell the same share it. */
-function signatureOf(source: Source, s: number, id: string): string {
+/**
+ * The other entities of sentence `s`, sorted and joined: sentences that could tell the same share it. Undefined as
+ * soon as one is not `known` (no sentence shown names it: this one cannot pair with any).
+ */
+function signatureOf(source: Source, s: number, id: string, known: Set<string>): string | undefined {
   const { record, ids } = source;
   const start = record.sentences[s * 2]!;
   const end = record.sentences[s * 2 + 1]!;
@@ -140,7 +145,9 @@ function signatureOf(source: Source, s: number, id: string): string {
     const at = i * MENTION_FIELDS;
     if (record.mentions[at]! >= end) break;
     const other = ids[record.mentions[at + 2]!];
-    if (record.mentions[at + 1]! <= end && other !== undefined && other !== id && !others.includes(other)) others.push(other);
+    if (record.mentions[at + 1]! > end || other === undefined || other === id || others.includes(other)) continue;
+    if (!known.has(other)) return undefined;
+    others.push(other);
   }
   return others.sort().join("\u0000");
 }
@@ -215,19 +222,21 @@ function firstDatedWithin(spans: Int32Array, dates: Int32Array, start: number, e
  */
 function markDifferingDates(
   page: TimelineEntry[],
-  candidates: { signature: () => string; entry: () => TimelineEntry }[],
+  candidates: { rows: number[]; signature: (row: number, known: Set<string>) => string | undefined; entry: (row: number) => TimelineEntry },
   text: (uri: string) => string | undefined,
 ): void {
   const signature = (e: TimelineEntry) => [...e.coMentioned].sort().join("\u0000");
-  const wanted = new Set(page.filter((e) => e.dateSource === "sentence" && e.coMentioned.length > 0).map(signature));
-  if (wanted.size === 0) return;
+  const pairable = page.filter((e) => e.dateSource === "sentence" && e.coMentioned.length > 0);
+  if (pairable.length === 0) return;
+  const wanted = new Set(pairable.map(signature));
+  const known = new Set(pairable.flatMap((e) => e.coMentioned));
   const groups = new Map<string, TimelineEntry[]>();
-  for (const candidate of candidates) {
-    const key = candidate.signature();
-    if (!wanted.has(key)) continue;
+  for (const row of candidates.rows) {
+    const key = candidates.signature(row, known);
+    if (key === undefined || !wanted.has(key)) continue;
     const group = groups.get(key);
-    if (group) group.push(candidate.entry());
-    else groups.set(key, [candidate.entry()]);
+    if (group) group.push(candidates.entry(row));
+    else groups.set(key, [candidates.entry(row)]);
   }
   const texts = new Map<string, string | undefined>();
   const words = new Map<TimelineEntry, Set<string>>();
