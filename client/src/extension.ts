@@ -205,5 +205,7 @@ async function showTimeline(arg?: { entity?: string | { id?: unknown } }): Promi
     vscode.window.setStatusBarMessage("Article Lens: no name under the cursor", 3000);
     return;
   }
-  showTimelinePanel(result);
+  showTimelinePanel(result, (entity, offset) =>
+    client?.state === State.Running ? client.sendRequest<TimelineResult | null>(TIMELINE_REQUEST, { entity, offset } satisfies TimelineParams) : Promise.resolve(null),
+  );
 }

@@ -6,13 +6,21 @@ import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { TimelineResult } from "../../server/src/protocol";
 
-/** Messages the page posts back: open an entry (or the other article of a "dates differ" pair). */
-type PageMessage = { type: "open"; uri: string; line: number; character: number; endLine: number; endCharacter: number };
+/**
+ * Messages the page posts back: open an entry (or the other article of a "dates differ" pair), or show the next
+ * entries after the `offset` first.
+ */
+type PageMessage =
+  | { type: "open"; uri: string; line: number; character: number; endLine: number; endCharacter: number }
+  | { type: "more"; offset: number };
+
+/** Asks the server for the entries of a timeline from `offset` on (the next page). */
+export type NextEntries = (entity: string, offset: number) => Promise<TimelineResult | null>;
 
 const panels = new Map<string, vscode.WebviewPanel>();
 
 /** Shows (or refreshes) the panel of this entity's timeline. */
-export function showTimelinePanel(result: TimelineResult): vscode.WebviewPanel {
+export function showTimelinePanel(result: TimelineResult, next: NextEntries): vscode.WebviewPanel {
   const title = `Timeline: ${result.entity.name}`;
   let panel = panels.get(result.entity.id);
   if (panel) panel.reveal(vscode.ViewColumn.Beside, false);
@@ -24,7 +32,12 @@ export function showTimelinePanel(result: TimelineResult): vscode.WebviewPanel {
     const created = panel;
     panels.set(result.entity.id, created);
     created.onDidDispose(() => panels.delete(result.entity.id));
-    created.webview.onDidReceiveMessage((message: PageMessage) => void openEntry(message));
+    created.webview.onDidReceiveMessage(async (message: PageMessage) => {
+      if (message?.type === "more") {
+        const page = await next(result.entity.id, message.offset);
+        if (page) await created.webview.postMessage({ type: "page", page });
+      } else await openEntry(message);
+    });
   }
   panel.title = title;
   panel.webview.html = page(result, panel.webview.cspSource);
@@ -71,14 +84,18 @@ function page(result: TimelineResult, cspSource: string): string {
   .differ { color: var(--vscode-editorWarning-foreground, var(--vscode-errorForeground)); margin-left: 8px; font-size: 0.9em; }
   button.pair { all: unset; cursor: pointer; text-decoration: underline; color: var(--vscode-textLink-foreground); margin-left: 4px; }
   button.pair:focus { outline: 1px solid var(--vscode-focusBorder); }
+  button.more { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 12px; cursor: pointer; }
+  button.more:hover { background: var(--vscode-button-hoverBackground); }
+  button.more:focus { outline: 1px solid var(--vscode-focusBorder); }
 </style>
 </head>
 <body>
 <h1 id="title"></h1>
 <div class="summary" id="summary"></div>
 <svg class="strip" id="strip" role="img" aria-label="Entries per month"></svg>
-<div><label for="filter">Said with</label><select id="filter"><option value="">anyone</option></select></div>
+<div><label for="filter">Said with</label><select id="filter"></select></div>
 <div id="list"></div>
+<p><button id="more" class="more" hidden></button></p>
 <script type="application/json" id="data" nonce="${nonce}">${data}</script>
 <script nonce="${nonce}">
 (() => {
@@ -91,9 +108,30 @@ function page(result: TimelineResult, cspSource: string): string {
     return node;
   };
   document.getElementById("title").textContent = "Timeline: " + data.entity.name;
-  const shown = data.entries.length;
-  document.getElementById("summary").textContent = data.total + (data.total === 1 ? " dated sentence" : " dated sentences") +
-    (shown < data.total ? " — the first " + shown + " shown (articleLens.timeline.maxEntries)" : "") + " · Enter opens, ↑ ↓ move";
+  const more = document.getElementById("more");
+  const pageSize = Math.max(1, data.entries.length);
+  function summarise() {
+    const shown = data.entries.length;
+    document.getElementById("summary").textContent = data.total + (data.total === 1 ? " dated sentence" : " dated sentences") +
+      (shown < data.total ? " — the first " + shown + " shown" : "") + " · Enter opens, ↑ ↓ move";
+    more.hidden = shown >= data.total;
+    more.textContent = "Show the next " + Math.min(pageSize, data.total - shown) + " (" + (data.total - shown) + " not shown)";
+  }
+  summarise();
+  more.addEventListener("click", () => {
+    more.disabled = true;
+    vscode.postMessage({ type: "more", offset: data.entries.length });
+  });
+  window.addEventListener("message", (event) => {
+    const message = event.data;
+    if (message?.type !== "page") return;
+    data.entries.push(...message.page.entries);
+    Object.assign(data.names, message.page.names);
+    more.disabled = false;
+    refreshFilter();
+    render();
+    summarise();
+  });
 
   // The strip: one bar per month, over every entry (not only those shown).
   const svg = document.getElementById("strip");
@@ -118,11 +156,17 @@ function page(result: TimelineResult, cspSource: string): string {
   });
 
   const filter = document.getElementById("filter");
-  const counts = new Map();
-  for (const e of data.entries) for (const id of new Set(e.coMentioned)) counts.set(id, (counts.get(id) || 0) + 1);
-  [...counts].sort((a, b) => b[1] - a[1] || (data.names[a[0]] || "").localeCompare(data.names[b[0]] || "")).forEach(([id, n]) => {
-    filter.append(el("option", { value: id }, (data.names[id] || id) + " (" + n + ")"));
-  });
+  function refreshFilter() {
+    const chosen = filter.value;
+    const counts = new Map();
+    for (const e of data.entries) for (const id of new Set(e.coMentioned)) counts.set(id, (counts.get(id) || 0) + 1);
+    filter.replaceChildren(el("option", { value: "" }, "anyone"));
+    [...counts].sort((a, b) => b[1] - a[1] || (data.names[a[0]] || "").localeCompare(data.names[b[0]] || "")).forEach(([id, n]) => {
+      filter.append(el("option", { value: id }, (data.names[id] || id) + " (" + n + ")"));
+    });
+    filter.value = chosen;
+  }
+  refreshFilter();
 
   const open = (uri, range) => vscode.postMessage({ type: "open", uri, line: range.start.line, character: range.start.character, endLine: range.end.line, endCharacter: range.end.character });
   const fileName = (uri) => decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));

@@ -34,7 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hover: { maxArticles: 5 },
   definition: { maxArticles: 100 },
   references: { maxResults: 10_000 },
-  timeline: { maxEntries: 500 },
+  timeline: { maxEntries: 200 },
   dates: {},
   debounceMs: 300,
 };
@@ -105,14 +105,17 @@ export interface TimelineParams {
   position?: { line: number; character: number };
   /** …or an entity id (`TimelineResult.entity.id`, a hover card's Timeline link). */
   entity?: string;
-  /** At most this many entries, the earliest first (default: the `articleLens.timeline.maxEntries` setting). */
+  /** At most this many entries (default and most: the `articleLens.timeline.maxEntries` setting)… */
   limit?: number;
+  /** …from this one on, in date order (default 0: the earliest): the next page of a long timeline. */
+  offset?: number;
 }
 /** Null when no name is under the cursor or no such entity is indexed. */
 export interface TimelineResult {
   entity: { id: string; name: string; type: string };
-  /** Entries in all; `entries` holds the first `limit` of them. */
+  /** Entries in all; `entries` holds `limit` of them from the `offset`th. */
   total: number;
+  offset: number;
   /** Entries per month ("2023-06"; a date known to the year alone counts as "2023"), over all entries, in order. */
   months: { month: string; count: number }[];
   entries: TimelineItem[];

@@ -45,7 +45,7 @@ export function timelineJson(
       ...(e.timex ? { dateText: texts.get(e.uri)?.slice(e.timex.start, e.timex.end) ?? "" } : {}),
       sentence: oneLine(texts.get(e.uri)?.slice(e.sentence.start, e.sentence.end) ?? ""),
       headline: corpus.article(e.uri)?.headline?.text ?? null,
-      with: e.coMentioned.map((id) => corpus.entity(id)?.name ?? id),
+      with: e.coMentioned.map((id) => corpus.nameOf(id)?.name ?? id),
       datesDiffer: e.differs.map((o) => ({ path: o.uri, line: line(o), date: o.date })),
     })),
   };

@@ -54,6 +54,7 @@ describe("the seeds", () => {
     expect(months.reduce((n, m) => n + m.count, 0)).toBe(total);
     expect(months.map((m) => m.month)).toEqual([...new Set(entries.map((e) => e.date.slice(0, 7)))]);
     expect(first).toEqual(entries.slice(0, 3));
+    expect(timelineOf(corpus, blinken, text, 3, 3).entries).toEqual(entries.slice(3, 6));
   });
 
   it("lists the other names of each sentence", () => {

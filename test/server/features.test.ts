@@ -312,7 +312,8 @@ describe("timeline", () => {
   test("Blinken's timeline spans 2023-02 to 2023-06 across the five samples, each entry opening its sentence", async () => {
     const result = (await timeline(at(S003, server.positionOf(S003, "Blinken", 1))))!;
     expect(result.entity).toMatchObject({ name: "Antony Blinken", type: "person" });
-    expect(result.total).toBe(result.entries.length);
+    expect(result.total).toBe(result.entries.length); // 48 < articleLens.timeline.maxEntries (200)
+    expect(result.offset).toBe(0);
     expect(new Set(result.entries.map((e) => fileOf(e.uri)))).toEqual(new Set(SEEDS));
     const dates = result.entries.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
@@ -337,6 +338,8 @@ describe("timeline", () => {
     expect(first.entries).toEqual(byPosition.entries.slice(0, 2));
     expect(first.total).toBe(byPosition.total);
     expect(first.months).toEqual(byPosition.months);
+    const next = (await timeline({ entity: byPosition.entity.id, limit: 2, offset: 2 }))!;
+    expect(next).toMatchObject({ offset: 2, total: byPosition.total, entries: byPosition.entries.slice(2, 4) });
     expect(await timeline({ entity: "no such entity" })).toBeNull();
     expect(await timeline(at(S003, server.positionOf(S003, "trip")))).toBeNull();
   });

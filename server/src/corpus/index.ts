@@ -203,6 +203,15 @@ export class Corpus {
     return this.describedEntity(this.resolve(), id) ?? this.newEntities.get(id);
   }
 
+  /**
+   * An entity's id, name and type without describing it (`entity` gathers aliases, roles and articles from every
+   * member: thousands for a name in most of 10,000 articles).
+   */
+  nameOf(id: string): { id: string; name: string; type: EntityType } | undefined {
+    const found = this.resolve().clusters.get(id) ?? this.newEntities.get(id);
+    return found && { id: found.id, name: found.name, type: found.type };
+  }
+
   entities(): CorpusEntity[] {
     const resolved = this.resolve();
     return [...[...resolved.clusters.keys()].map((id) => this.describedEntity(resolved, id)!), ...this.newEntities.values()];

@@ -42,12 +42,12 @@ export interface Timeline {
   total: number;
   /** Sentences per month ("2023-06"; a date known to the year alone counts as "2023"), in date order, over all. */
   months: { month: string; count: number }[];
-  /** The first `limit` entries in date order (then corpus order, then text order). */
+  /** `limit` entries from the `offset`th in date order (then corpus order, then text order). */
   entries: TimelineEntry[];
 }
 
 /** The most sentences whose words are compared for "dates differ" (each may need its article's text read). */
-const COMPARED_LIMIT = 500;
+const COMPARED_LIMIT = 300;
 /** Two sentences tell the same thing when at least this share of their content words is common (Jaccard). */
 const SAME_WORDS = 0.5;
 
@@ -62,32 +62,26 @@ interface Source {
 
 /**
  * The timeline of entity `id`. Every dated sentence is counted and ordered as numbers (an entity named in 10,000
- * articles has tens of thousands); entries are made for the first `limit` alone, and the "dates differ" check looks
+ * articles has tens of thousands); entries are made for the page asked for alone, and the "dates differ" check looks
  * only at the sentences those could pair with.
  */
-export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => string | undefined, limit = Infinity): Timeline {
+export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => string | undefined, limit = Infinity, offset = 0): Timeline {
   const sources: Source[] = [];
-  // One row per dated sentence: its source, sentence number, the entity's mentions in it (from–to in the source's
-  // `indexes`), its date (a calendar number) and own date expression (or -1). Numbers only: no object per mention.
-  const rowSource: number[] = [];
-  const rowSentence: number[] = [];
-  const rowFrom: number[] = [];
-  const rowTo: number[] = [];
-  const rowDate: number[] = [];
-  const rowTimex: number[] = [];
+  const rows = new Rows();
   for (const { uri, record, indexes } of corpus.mentionIndexes(id)) {
     const { sentences, mentions } = record;
     const articleDate = calendarNumber(record.dct.value ?? undefined);
     let n = -1;
     let s = 0;
+    let open = -1; // the sentence of the row last added for this article, while its mentions continue
     for (let k = 0; k < indexes.length; k++) {
       const start = mentions[indexes[k]! * MENTION_FIELDS]!;
       const end = mentions[indexes[k]! * MENTION_FIELDS + 1]!;
       while (s * 2 < sentences.length && sentences[s * 2 + 1]! < end) s++;
       if (s * 2 >= sentences.length) break;
       if (sentences[s * 2]! > start) continue; // outside every sentence (a dateline, say)
-      if (n >= 0 && rowSource.at(-1) === n && rowSentence.at(-1) === s && rowTo.at(-1) === k) {
-        rowTo[rowTo.length - 1] = k + 1; // one more mention in the same sentence
+      if (s === open) {
+        rows.extend(k + 1); // one more mention in the same sentence
         continue;
       }
       // The record keeps each date expression's calendar value: no dates are parsed here.
@@ -95,41 +89,81 @@ export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => st
       const date = t < 0 ? articleDate : record.timexDates[t]!;
       if (date < 0) continue; // neither the sentence nor its article says when
       if (n < 0) n = sources.push({ uri, record, ids: corpus.entityIds(uri) ?? [], indexes }) - 1;
-      rowSource.push(n);
-      rowSentence.push(s);
-      rowFrom.push(k);
-      rowTo.push(k + 1);
-      rowDate.push(date);
-      rowTimex.push(t);
+      rows.add(n, s, k, k + 1, date, t);
+      open = s;
     }
   }
-  const order = dateOrder(rowDate);
+  const order = rows.byDate();
 
   const made = new Map<number, TimelineEntry>();
   const entryOf = (row: number): TimelineEntry => {
     let entry = made.get(row);
-    if (!entry) made.set(row, (entry = makeEntry(sources[rowSource[row]!]!, rowSentence[row]!, rowFrom[row]!, rowTo[row]!, rowTimex[row]!, rowDate[row]!, id)));
+    if (!entry) made.set(row, (entry = makeEntry(sources[rows.get(row, SOURCE)]!, rows.get(row, SENTENCE), rows.get(row, FROM), rows.get(row, TO), rows.get(row, TIMEX), rows.get(row, DATE), id)));
     return entry;
   };
-  const page = order.slice(0, Math.min(limit, order.length)).map(entryOf);
+  const page = Array.from(order.subarray(offset, Math.min(order.length, offset + Math.min(limit, order.length))), entryOf);
   const candidates = {
-    rows: order.filter((row) => rowTimex[row]! >= 0),
-    signature: (row: number, known: Set<string>) => signatureOf(sources[rowSource[row]!]!, rowSentence[row]!, id, known),
+    rows: Array.from(order).filter((row) => rows.get(row, TIMEX) >= 0),
+    signature: (row: number, known: Set<string>) => signatureOf(sources[rows.get(row, SOURCE)]!, rows.get(row, SENTENCE), id, known),
     entry: entryOf,
   };
   markDifferingDates(page, candidates, text);
-  return { id, total: order.length, months: perMonth(order.map((row) => rowDate[row]!)), entries: page };
+  return { id, total: order.length, months: perMonth(Array.from(order, (row) => rows.get(row, DATE))), entries: page };
 }
 
-/**
- * Row numbers by date, then row number (stable). Each row's key is date × 2²¹ + row, sorted as numbers without a
- * comparator (tens of thousands of rows: a comparator function was most of the sort's cost).
- */
-function dateOrder(dates: readonly number[]): number[] {
-  const ROWS = 2 ** 21;
-  if (dates.length >= ROWS) return Array.from(dates.keys()).sort((a, b) => dates[a]! - dates[b]! || a - b);
-  const keys = Float64Array.from(dates, (date, row) => date * ROWS + row).sort();
-  return Array.from(keys, (key) => key % ROWS);
+// A row's fields: its source, sentence number, the entity's mentions in it (from–to in the source's `indexes`),
+// its date (a calendar number) and own date expression (or -1).
+const SOURCE = 0;
+const SENTENCE = 1;
+const FROM = 2;
+const TO = 3;
+const DATE = 4;
+const TIMEX = 5;
+const ROW_FIELDS = 6;
+
+/** One row per dated sentence, all numbers in one growing Int32Array: no object per sentence or mention. */
+class Rows {
+  private data = new Int32Array(ROW_FIELDS * 1024);
+  length = 0;
+
+  add(source: number, sentence: number, from: number, to: number, date: number, timex: number): void {
+    if ((this.length + 1) * ROW_FIELDS > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const at = this.length++ * ROW_FIELDS;
+    this.data[at + SOURCE] = source;
+    this.data[at + SENTENCE] = sentence;
+    this.data[at + FROM] = from;
+    this.data[at + TO] = to;
+    this.data[at + DATE] = date;
+    this.data[at + TIMEX] = timex;
+  }
+
+  /** The last row's mentions now end at `to`. */
+  extend(to: number): void {
+    this.data[(this.length - 1) * ROW_FIELDS + TO] = to;
+  }
+
+  get(row: number, field: number): number {
+    return this.data[row * ROW_FIELDS + field]!;
+  }
+
+  /**
+   * Row numbers by date, then row number (stable): each row's key is date × 2²¹ + row, sorted as numbers without a
+   * comparator (tens of thousands of rows: a comparator function was most of the sort's cost).
+   */
+  byDate(): Int32Array {
+    const SLOTS = 2 ** 21;
+    const order = new Int32Array(this.length);
+    if (this.length >= SLOTS) return order.map((_, i) => i).sort((a, b) => this.get(a, DATE) - this.get(b, DATE) || a - b);
+    const keys = new Float64Array(this.length);
+    for (let row = 0; row < this.length; row++) keys[row] = this.get(row, DATE) * SLOTS + row;
+    keys.sort();
+    for (let i = 0; i < keys.length; i++) order[i] = keys[i]! % SLOTS;
+    return order;
+  }
 }
 
 /**

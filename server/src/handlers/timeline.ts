@@ -1,6 +1,5 @@
 // `articleLens/timeline`: an entity's dated sentences across the folder (corpus/timeline.ts), the first
 // `limit` with their text and headline, every one counted per month for the panel's strip.
-import type { CorpusEntity } from "../corpus";
 import { timelineOf, type DatedSentence } from "../corpus/timeline";
 import type { TimelineItem, TimelineParams, TimelineResult } from "../protocol";
 import { articleTitle, locator, mentionAt, type HandlerContext } from "./context";
@@ -14,22 +13,28 @@ const RECENT_LIMIT = 4;
 
 export function timeline(ctx: HandlerContext, params: TimelineParams): TimelineResult | null {
   const id = params.entity ?? (params.textDocument && params.position ? mentionAt(ctx, params.textDocument.uri, params.position)?.mention.id : undefined);
-  const entity = id === undefined ? undefined : ctx.corpus.entity(id);
+  const entity = id === undefined ? undefined : ctx.corpus.nameOf(id);
   if (!entity) return null;
   const limit = Math.max(1, Math.min(params.limit ?? ctx.settings.timeline.maxEntries, ctx.settings.timeline.maxEntries));
-  const key = `${ctx.corpus.version}\u0000${entity.id}\u0000${limit}`;
+  const offset = Math.max(0, Math.floor(params.offset ?? 0));
+  const key = `${ctx.corpus.version}\u0000${entity.id}\u0000${limit}\u0000${offset}`;
   let result = recent.get(key);
   if (!result) {
-    result = layOut(ctx, entity, limit);
+    result = layOut(ctx, entity, limit, offset);
     recent.set(key, result);
     while (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   }
   return result;
 }
 
-function layOut(ctx: HandlerContext, entity: CorpusEntity, limit: number): TimelineResult {
-  const text = (uri: string) => ctx.texts.document(uri)?.getText();
-  const { total, months, entries } = timelineOf(ctx.corpus, entity.id, text, limit);
+function layOut(ctx: HandlerContext, entity: { id: string; name: string; type: string }, limit: number, offset: number): TimelineResult {
+  // Each article read once, for both the "dates differ" check and the sentences shown.
+  const texts = new Map<string, string | undefined>();
+  const text = (uri: string) => {
+    if (!texts.has(uri)) texts.set(uri, ctx.texts.document(uri)?.getText());
+    return texts.get(uri);
+  };
+  const { total, months, entries } = timelineOf(ctx.corpus, entity.id, text, limit, offset);
   const locate = locator(ctx.corpus);
   const rangeOf = (e: DatedSentence) => locate(e.uri, e.sentence)!.range;
   const items = entries.flatMap((e): TimelineItem[] => {
@@ -52,6 +57,6 @@ function layOut(ctx: HandlerContext, entity: CorpusEntity, limit: number): Timel
     ];
   });
   const names: Record<string, string> = {};
-  for (const item of items) for (const other of item.coMentioned) names[other] ??= ctx.corpus.entity(other)?.name ?? other;
-  return { entity: { id: entity.id, name: entity.name, type: entity.type }, total, months, entries: items, names };
+  for (const item of items) for (const other of item.coMentioned) names[other] ??= ctx.corpus.nameOf(other)?.name ?? other;
+  return { entity: { id: entity.id, name: entity.name, type: entity.type }, total, offset, months, entries: items, names };
 }
