@@ -148,16 +148,18 @@ function packageVsix() {
  */
 function checkPackage(vsix) {
   const t0 = Date.now();
-  const name = "the .vsix holds the README's images, the icon, the CHANGELOG and the notices, and no source maps";
+  const name = "the .vsix holds the README's images and linked files, the icon, the CHANGELOG and the notices, and no source maps";
   try {
     const list = spawnSync("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print('\\n'.join(z.namelist())); sys.stdout.write('\\0' + z.read('extension/readme.md').decode('utf8'))", vsix], { encoding: "utf8" });
     if (list.status !== 0) throw new Error(`could not read ${vsix}: ${list.stderr}`);
     const [names, readme] = list.stdout.split("\0");
     const files = new Set(names.split("\n").filter(Boolean));
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
-    if (images.length < 6) throw new Error(`the packaged README shows ${images.length} images, expected the six screenshots`);
-    const missing = images.filter((src) => !/^https?:/.test(src) && !files.has(`extension/${src}`));
-    if (missing.length) throw new Error(`images the packaged README links to are not in the package: ${missing.join(", ")}`);
+    if (images.length < 8) throw new Error(`the packaged README shows ${images.length} images, expected the eight screenshots`);
+    // Every relative link (an image or a file, such as the Neovim snippet) must resolve inside the package.
+    const linked = [...readme.matchAll(/\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g)].map((m) => m[1]).filter((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src));
+    const missing = [...new Set([...images, ...linked])].filter((src) => !/^https?:/.test(src) && !files.has(`extension/${src}`));
+    if (missing.length) throw new Error(`files the packaged README links to are not in the package: ${missing.join(", ")}`);
     const manifest = JSON.parse(spawnSync("python3", ["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('extension/package.json').decode('utf8'))", vsix], { encoding: "utf8" }).stdout);
     for (const want of [`extension/${manifest.icon}`, "extension/changelog.md", "extension/dist/gazetteers/NOTICE.md", "extension/dist/typer-model.md"]) {
       if (!files.has(want)) throw new Error(`${want} is not in the package`);
