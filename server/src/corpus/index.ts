@@ -30,6 +30,13 @@ export interface CorpusRole {
   end: number;
 }
 
+/** What names an entity, without its description. */
+export interface EntityName {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
 export interface CorpusEntity {
   id: string;
   type: EntityType;
@@ -68,7 +75,7 @@ interface Resolved {
   at: number;
   cost: number;
   /** coMentioned answers, remembered until the next change. */
-  company: Map<string, { entity: CorpusEntity; articles: number }[]>;
+  company: Map<string, { entity: EntityName; articles: number }[]>;
 }
 
 /**
@@ -207,7 +214,7 @@ export class Corpus {
    * An entity's id, name and type without describing it (`entity` gathers aliases, roles and articles from every
    * member: thousands for a name in most of 10,000 articles).
    */
-  nameOf(id: string): { id: string; name: string; type: EntityType } | undefined {
+  nameOf(id: string): EntityName | undefined {
     const found = this.resolve().clusters.get(id) ?? this.newEntities.get(id);
     return found && { id: found.id, name: found.name, type: found.type };
   }
@@ -375,24 +382,28 @@ export class Corpus {
    * Entities mentioned in the same articles as `id`, most shared articles first. For an entity in more than
    * COMPANY_SAMPLE articles the counts come from an even sample of them (the ranking, not the exact count, matters).
    */
-  coMentioned(id: string, limit: number): { entity: CorpusEntity; articles: number }[] {
+  coMentioned(id: string, limit: number): { entity: EntityName; articles: number }[] {
     const resolved = this.resolve();
     const known = resolved.company.get(id);
     if (known && known.length >= limit) return known.slice(0, limit);
     const articles = this.describedEntity(resolved, id)?.articles ?? [];
     const step = Math.max(1, articles.length / COMPANY_SAMPLE);
     const counts = new Map<string, number>();
-    for (let i = 0; i < articles.length; i += step) {
-      for (const other of new Set(resolved.ids.get(articles[Math.floor(i)]!))) {
-        if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
+    // An entity counts once per article: `seen` holds the sample number it was last counted in (no set per article).
+    const seen = new Map<string, number>();
+    for (let i = 0, sample = 0; i < articles.length; i += step, sample++) {
+      for (const other of resolved.ids.get(articles[Math.floor(i)]!) ?? []) {
+        if (other === id || seen.get(other) === sample) continue;
+        seen.set(other, sample);
+        counts.set(other, (counts.get(other) ?? 0) + 1);
       }
     }
     const scale = articles.length / Math.ceil(articles.length / step);
-    // Ranked by what the resolution already counts; only the few kept are described (describing each of the
-    // thousands of entities met beside "United States" took a second).
+    // Ranked by what the resolution already counts, and named without being described (describing each of the
+    // thousands of entities met beside "United States" took a second; even the few kept cost a hover milliseconds).
     const mentionCount = (other: string) => resolved.mentions.get(other)?.length ?? 0;
     const before = ([a, na]: [string, number], [b, nb]: [string, number]) => nb - na || mentionCount(b) - mentionCount(a) || (a < b ? -1 : 1);
-    const ranked = topK(counts, Math.max(limit, 10), before).map(([other, n]) => ({ entity: this.describedEntity(resolved, other)!, articles: Math.round(n * scale) }));
+    const ranked = topK(counts, Math.max(limit, 10), before).map(([other, n]) => ({ entity: this.nameOf(other)!, articles: Math.round(n * scale) }));
     resolved.company.set(id, ranked);
     return ranked.slice(0, limit);
   }
