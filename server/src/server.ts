@@ -296,6 +296,8 @@ function refreshEditor(): void {
   if (workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => {});
   if (workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh().catch(() => {});
   if (workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
+  // The status carries the entity count, and tells the VS Code client's connections view to ask again.
+  progress?.update(index.state());
 }
 
 documents.listen(connection);

@@ -33,4 +33,8 @@ test("an edit that drops every shared name asks for the lens again, which then s
   });
   await eventually(async () => expect(server.refreshes.slice(before).map((r) => r.method)).toContain("workspace/codeLens/refresh"));
   await eventually(async () => expect(await lens()).toMatch(/· linked to 0 articles$/));
+  // With the refresh comes a status (what the VS Code client's connections view asks again on), counting the entities now.
+  const refreshed = server.refreshes.slice(before).find((r) => r.method === "workspace/codeLens/refresh")!;
+  await eventually(async () => expect(server.statuses.length).toBeGreaterThan(refreshed.afterStatuses));
+  expect(server.statuses.at(-1)).toMatchObject({ state: "ready", articles: 5 });
 });
