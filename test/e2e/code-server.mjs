@@ -308,6 +308,18 @@ async function hoverUntil(page, phrase, shift, ok, timeoutMs = 90_000) {
   throw new Error(`no hover on “${phrase}” passing the check within ${timeoutMs / 1000} s; last hover text:\n${last || "(none)"}`);
 }
 
+/** Wheels a hover card (it scrolls) until `link` inside it is in view. */
+async function scrollIntoCard(page, hover, link) {
+  const card = await hover.boundingBox();
+  await page.mouse.move(card.x + card.width / 2, card.y + 10);
+  for (let i = 0; i < 30; i++) {
+    const box = await link.boundingBox();
+    if (box && box.y >= card.y && box.y + box.height <= card.y + card.height) return;
+    await page.mouse.wheel(0, 60);
+    await sleep(150);
+  }
+}
+
 /** The pids of this run's Article Lens language servers (node …/ext/<extension>/dist/server.js), from /proc. */
 function languageServers(run) {
   const pids = [];
@@ -489,14 +501,7 @@ async function main() {
       const { hover } = await hoverUntil(page, "Qin asking Blinken", "Qin asking ".length, listsOtherArticles);
       // The “Also in” link to 001 (the card's last link with its headline); the card scrolls: wheel it into view.
       const link = hover.locator("a", { hasText: HEADLINES[S001] }).last();
-      const card = await hover.boundingBox();
-      await page.mouse.move(card.x + card.width / 2, card.y + 10);
-      for (let i = 0; i < 20; i++) {
-        const box = await link.boundingBox();
-        if (box && box.y >= card.y && box.y + box.height <= card.y + card.height) break;
-        await page.mouse.wheel(0, 60);
-        await sleep(150);
-      }
+      await scrollIntoCard(page, hover, link);
       await shot(page, "2-hover-link.png");
       await link.click();
       await page.locator(".tabs-container .tab.active", { hasText: S001 }).first().waitFor({ timeout: 15_000 });
@@ -589,14 +594,7 @@ async function main() {
       await openFile(page, S003);
       const { hover } = await hoverUntil(page, "Qin asking Blinken", "Qin asking ".length, (t) => listsOtherArticles(t) && /Timeline/.test(t));
       const link = hover.locator("a", { hasText: /^Timeline$/ }).last();
-      const card = await hover.boundingBox();
-      await page.mouse.move(card.x + card.width / 2, card.y + 10);
-      for (let i = 0; i < 30; i++) {
-        const box = await link.boundingBox();
-        if (box && box.y >= card.y && box.y + box.height <= card.y + card.height) break;
-        await page.mouse.wheel(0, 80);
-        await sleep(150);
-      }
+      await scrollIntoCard(page, hover, link);
       await link.click();
       await page.locator(".tabs-container .tab", { hasText: "Timeline: Antony Blinken" }).first().waitFor({ timeout: 15_000 });
       // A webview is a frame in a frame; the entries are buttons (the keyboard reaches them too).

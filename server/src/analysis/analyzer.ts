@@ -62,26 +62,31 @@ export class Analyzer {
     const full = fullOptions(options);
     const key = cacheKey(text, full);
     if (file) this.stamps.set(file.path, { stamp: file.stamp, options: keyInputs(full), key, ...(file.problem ? { problem: file.problem } : {}) });
-    const hit = this.cache.get(key);
-    if (hit) this.counts.cached++;
-    return hit;
+    return this.hit(key);
+  }
+
+  /** The cache's entry for `key`, counted as taken from the cache. */
+  private hit(key: string): ArticleRecord | undefined {
+    const record = this.cache?.get(key);
+    if (record) this.counts.cached++;
+    return record;
   }
 
   /** The cached full analysis of a file whose stamp is the one noted with it (unchanged since), without its text. */
   cachedFile(path: string, stamp: string, options: AnalyzeOptions): { record: ArticleRecord; problem?: string } | undefined {
     const note = this.cache && this.stamps.get(path, stamp, keyInputs(fullOptions(options)));
-    const record = note && this.cache!.get(note.key);
-    if (!record) return undefined;
-    this.counts.cached++;
-    return { record, problem: note.problem };
+    const record = note && this.hit(note.key);
+    return record && { record, problem: note.problem };
   }
 
   async analyze(text: string, options: AnalyzeOptions, pass: Pass = "urgent"): Promise<ArticleRecord> {
     const full = (options.depth ?? "full") === "full" && !options.namesOnly;
-    const hit = full ? this.cached(text, options) : undefined;
+    // One hash for both the lookup and the store.
+    const key = full && this.cache ? cacheKey(text, fullOptions(options)) : undefined;
+    const hit = key === undefined ? undefined : this.hit(key);
     if (hit) return hit;
     const analysis = this.pool ? await this.pool.analyze({ text, options }, pass).promise.catch((error) => this.outOfWorker(error, text, options)) : await analyzeHere(text, options);
-    if (full) this.cache?.set(cacheKey(text, options), analysis);
+    if (key !== undefined) this.cache!.set(key, analysis);
     this.counts[full ? "full" : "quick"]++;
     return analysis;
   }

@@ -278,21 +278,35 @@ function bufferedWriter(fd: number): (piece: Uint8Array | null) => void {
 
 /** The stored identities, if the file reads back as this engine's (the corpus checks the rest before using them). */
 export function readIdentities(dir: string): StoredIdentities | undefined {
-  try {
-    const stored = JSON.parse(readFileSync(join(dir, IDENTITIES_FILE_NAME), "utf8")) as { engineVersion?: string } & StoredIdentities;
-    return stored?.engineVersion === ENGINE_VERSION && typeof stored.fingerprint === "string" ? stored : undefined;
-  } catch {
-    return undefined; // none yet, or unreadable: identities are simply resolved again
-  }
+  const stored = readEngineJson(join(dir, IDENTITIES_FILE_NAME)) as StoredIdentities | undefined;
+  return typeof stored?.fingerprint === "string" ? stored : undefined; // else they are simply resolved again
 }
 
 /** Writes the identities atomically (write, then rename); false if it could not. */
 export function writeIdentities(dir: string, identities: StoredIdentities): boolean {
-  const file = join(dir, IDENTITIES_FILE_NAME);
+  return writeEngineJson(dir, IDENTITIES_FILE_NAME, identities);
+}
+
+/**
+ * A JSON file next to the cache, if it reads back as an object written by this engine (anything else — none yet,
+ * unreadable, another engine's — is undefined: what it held is simply made again).
+ */
+export function readEngineJson(file: string): Record<string, unknown> | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as { engineVersion?: unknown } | null;
+    return typeof stored === "object" && stored?.engineVersion === ENGINE_VERSION ? (stored as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `{engineVersion, ...content}` to `dir/name` atomically (write, then rename); false if it could not. */
+export function writeEngineJson(dir: string, name: string, content: object): boolean {
+  const file = join(dir, name);
   const temp = `${file}.${process.pid}.tmp`;
   try {
     makeFolder(dir);
-    writeFileSync(temp, JSON.stringify({ engineVersion: ENGINE_VERSION, ...identities }));
+    writeFileSync(temp, JSON.stringify({ engineVersion: ENGINE_VERSION, ...content }));
     renameSync(temp, file);
     return true;
   } catch {
@@ -355,7 +369,7 @@ function isRunning(pid: number): boolean {
 }
 
 /** A leftover is not worth an error: the cache works without removing it. */
-export function removeQuietly(path: string): void {
+function removeQuietly(path: string): void {
   try {
     rmSync(path, { force: true });
   } catch {

@@ -6,10 +6,8 @@
 // Kept next to the cache as `files.json`, written atomically with it. A stamp is trusted only when the file was last
 // changed more than two seconds before it was taken (racy-git's rule: a write within the clock's granularity after
 // the stamp would keep size and times), and only for the same options (article date…): anything else reads the file.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ENGINE_VERSION } from "../engine";
-import { makeFolder, removeQuietly, STAMPS_FILE_NAME } from "./cache";
+import { readEngineJson, STAMPS_FILE_NAME, writeEngineJson } from "./cache";
 
 /** What a file's stamp vouches for: the key of its analysis with these options, and the notice its reading gave. */
 export interface FileNote {
@@ -26,14 +24,10 @@ export class FileStamps {
   private dirty = false;
 
   constructor(private readonly dir: string | undefined) {
-    if (!dir) return;
-    try {
-      const stored = JSON.parse(readFileSync(join(dir, STAMPS_FILE_NAME), "utf8")) as { engineVersion?: string; files?: Record<string, FileNote> };
-      if (stored?.engineVersion !== ENGINE_VERSION || typeof stored.files !== "object" || !stored.files) return;
-      for (const [path, note] of Object.entries(stored.files)) if (isNote(note)) this.notes.set(path, note);
-    } catch {
-      // none yet, or unreadable: every file is read, and the notes written again
-    }
+    // None yet, unreadable or another engine's: every file is read, and the notes written again.
+    const files = dir ? readEngineJson(join(dir, STAMPS_FILE_NAME))?.files : undefined;
+    if (typeof files !== "object" || !files) return;
+    for (const [path, note] of Object.entries(files)) if (isNote(note)) this.notes.set(path, note);
   }
 
   /** The note for this file if its stamp and options are the ones it was taken with. */
@@ -62,16 +56,8 @@ export class FileStamps {
       }
     }
     if (!this.dir || !this.dirty) return;
-    const file = join(this.dir, STAMPS_FILE_NAME);
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-      makeFolder(this.dir);
-      writeFileSync(temp, JSON.stringify({ engineVersion: ENGINE_VERSION, files: Object.fromEntries(this.notes) }));
-      renameSync(temp, file);
-      this.dirty = false;
-    } catch {
-      removeQuietly(temp); // the cache's own write says why the folder cannot be written
-    }
+    // A failure is not said: the cache's own write says why the folder cannot be written.
+    if (writeEngineJson(this.dir, STAMPS_FILE_NAME, { files: Object.fromEntries(this.notes) })) this.dirty = false;
   }
 }
 

@@ -335,7 +335,10 @@ export class Corpus {
    */
   linkedArticles(uri: string, limit = Infinity): { uri: string; shared: string[] }[] {
     const ids = [...new Set(this.mentionsIn(uri).map((m) => m.id))];
-    const entities = new Map(ids.flatMap((id) => (this.entity(id) ? [[id, this.entity(id)!] as const] : [])));
+    const entities = new Map(ids.flatMap((id) => {
+      const entity = this.entity(id);
+      return entity ? [[id, entity] as const] : [];
+    }));
     const shared = new Map<string, string[]>();
     for (const [id, entity] of entities) {
       for (const other of entity.articles) {

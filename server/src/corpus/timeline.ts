@@ -4,7 +4,7 @@
 // fact-checker wants to see side by side.
 //
 // Offsets only: the corpus keeps no text. The sentences' words, needed for the "dates differ" check alone, come from
-// `text(uri)`, asked only for the few sentences that could pair up.
+// `text(uri)`, asked only for the few sentences that could pair up (the caller makes it cheap to ask again).
 import type { Span } from "../engine";
 import { calendarNumber, calendarString } from "./calendar";
 import type { Corpus } from "./index";
@@ -101,9 +101,9 @@ export function timelineOf(corpus: Corpus, id: string, text: (uri: string) => st
     if (!entry) made.set(row, (entry = makeEntry(sources[rows.get(row, SOURCE)]!, rows.get(row, SENTENCE), rows.get(row, FROM), rows.get(row, TO), rows.get(row, TIMEX), rows.get(row, DATE), id)));
     return entry;
   };
-  const page = Array.from(order.subarray(offset, Math.min(order.length, offset + Math.min(limit, order.length))), entryOf);
+  const page = Array.from(order.subarray(offset, offset + limit), entryOf);
   const candidates = {
-    rows: Array.from(order).filter((row) => rows.get(row, TIMEX) >= 0),
+    rows: order.filter((row) => rows.get(row, TIMEX) >= 0),
     signature: (row: number, known: Set<string>) => signatureOf(sources[rows.get(row, SOURCE)]!, rows.get(row, SENTENCE), id, known),
     entry: entryOf,
   };
@@ -172,18 +172,16 @@ class Rows {
  */
 function signatureOf(source: Source, s: number, id: string, known: Set<string>): string | undefined {
   const { record, ids } = source;
-  const start = record.sentences[s * 2]!;
-  const end = record.sentences[s * 2 + 1]!;
   const others: string[] = [];
-  for (let i = firstMentionFrom(record.mentions, start); i * MENTION_FIELDS < record.mentions.length; i++) {
-    const at = i * MENTION_FIELDS;
-    if (record.mentions[at]! >= end) break;
+  let pairable = true;
+  eachNameWithin(record, record.sentences[s * 2]!, record.sentences[s * 2 + 1]!, (at) => {
     const other = ids[record.mentions[at + 2]!];
-    if (record.mentions[at + 1]! > end || other === undefined || other === id || others.includes(other)) continue;
-    if (!known.has(other)) return undefined;
+    if (other === undefined || other === id || others.includes(other)) return true;
+    if (!known.has(other)) return (pairable = false);
     others.push(other);
-  }
-  return others.sort().join("\u0000");
+    return true;
+  });
+  return pairable ? others.sort().join("\u0000") : undefined;
 }
 
 function makeEntry(source: Source, s: number, from: number, to: number, t: number, date: number, id: string): TimelineEntry {
@@ -192,16 +190,12 @@ function makeEntry(source: Source, s: number, from: number, to: number, t: numbe
   // Every name in the sentence, read off the record's mention array (no mention objects made).
   const names: Span[] = [];
   const others = new Set<string>();
-  for (let i = firstMentionFrom(record.mentions, sentence.start); i * MENTION_FIELDS < record.mentions.length; i++) {
-    const at = i * MENTION_FIELDS;
-    const start = record.mentions[at]!;
-    const end = record.mentions[at + 1]!;
-    if (start >= sentence.end) break;
-    if (end > sentence.end) continue;
-    names.push({ start, end });
+  eachNameWithin(record, sentence.start, sentence.end, (at) => {
+    names.push({ start: record.mentions[at]!, end: record.mentions[at + 1]! });
     const other = ids[record.mentions[at + 2]!];
     if (other !== undefined && other !== id) others.add(other);
-  }
+    return true;
+  });
   return {
     uri,
     sentence,
@@ -226,6 +220,17 @@ function perMonth(dates: readonly number[]): Timeline["months"] {
     last = month;
   }
   return months;
+}
+
+/**
+ * Hands `visit` the position in `record.mentions` of each mention lying wholly between `start` and `end`, in text
+ * order, until it returns false.
+ */
+function eachNameWithin(record: ArticleRecord, start: number, end: number, visit: (at: number) => boolean): void {
+  const m = record.mentions;
+  for (let at = firstMentionFrom(m, start) * MENTION_FIELDS; at < m.length && m[at]! < end; at += MENTION_FIELDS) {
+    if (m[at + 1]! <= end && !visit(at)) return;
+  }
 }
 
 /** The first mention (number) starting at or after `offset`: mentions are in text order. */
@@ -256,7 +261,7 @@ function firstDatedWithin(spans: Int32Array, dates: Int32Array, start: number, e
  */
 function markDifferingDates(
   page: TimelineEntry[],
-  candidates: { rows: number[]; signature: (row: number, known: Set<string>) => string | undefined; entry: (row: number) => TimelineEntry },
+  candidates: { rows: Iterable<number>; signature: (row: number, known: Set<string>) => string | undefined; entry: (row: number) => TimelineEntry },
   text: (uri: string) => string | undefined,
 ): void {
   const signature = (e: TimelineEntry) => [...e.coMentioned].sort().join("\u0000");
@@ -272,13 +277,11 @@ function markDifferingDates(
     if (group) group.push(candidates.entry(row));
     else groups.set(key, [candidates.entry(row)]);
   }
-  const texts = new Map<string, string | undefined>();
   const words = new Map<TimelineEntry, Set<string>>();
   const wordsOf = (e: TimelineEntry): Set<string> | undefined => {
     if (!words.has(e)) {
       if (words.size >= COMPARED_LIMIT) return undefined; // enough read: a sentence copied far and wide
-      if (!texts.has(e.uri)) texts.set(e.uri, text(e.uri));
-      const body = texts.get(e.uri)?.slice(e.sentence.start, e.sentence.end);
+      const body = text(e.uri)?.slice(e.sentence.start, e.sentence.end);
       const skip = [...e.names, ...(e.timex ? [e.timex] : [])].map((s) => ({ start: s.start - e.sentence.start, end: s.end - e.sentence.start }));
       words.set(e, body === undefined ? new Set() : contentWords(body, skip));
     }
@@ -328,7 +331,7 @@ const FUNCTION_WORDS = new Set(
     "because been before being below between both can could did does doing down during each few further had has have " +
     "having her here hers herself him himself his how its itself just more most not now off once only other our ours " +
     "out over own same she should some such than that their theirs them themselves then there these they this those " +
-    "through too under until very was were what when where which while who whom why will would you your yours was " +
+    "through too under until very was were what when where which while who whom why will would you your yours " +
     "said says say told according"
   ).split(" "),
 );

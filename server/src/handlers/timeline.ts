@@ -2,7 +2,7 @@
 // `limit` with their text and headline, every one counted per month for the panel's strip.
 import { timelineOf, type DatedSentence } from "../corpus/timeline";
 import type { TimelineItem, TimelineParams, TimelineResult } from "../protocol";
-import { articleTitle, locator, mentionAt, type HandlerContext } from "./context";
+import { locator, mentionAt, type HandlerContext } from "./context";
 
 /**
  * The last answers, by corpus version, entity and limit: the panel asks again when it is shown again, and an entity
@@ -51,7 +51,7 @@ function layOut(ctx: HandlerContext, entity: { id: string; name: string; type: s
         sentence: body.replace(/\s/g, " "),
         mentions: e.mentions.map((m) => ({ start: m.start - e.sentence.start, end: m.end - e.sentence.start })),
         coMentioned: e.coMentioned,
-        headline: ctx.corpus.article(e.uri)?.headline ? articleTitle(ctx.corpus, e.uri) : null,
+        headline: ctx.corpus.article(e.uri)?.headline?.text ?? null,
         datesDiffer: e.differs.map((other) => ({ uri: other.uri, range: rangeOf(other), date: other.date })),
       },
     ];
