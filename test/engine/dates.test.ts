@@ -193,6 +193,22 @@ describe("deictic, set and clock times", () => {
     ]);
   });
 
+  it("reads recent as a past reference after a determiner or 'in', and leaves current and ongoing alone", () => {
+    expect(brief(timexes("Given the current weakened state of the economy, and the ongoing recession, it was the largest filing in recent U.S. history.", "2008-12-13"))).toEqual([
+      ["recent", "PAST_REF"],
+    ]);
+    expect(brief(timexes("The bank reported for the current quarter.", "2008-12-13"))).toEqual([["the current quarter", "2008-Q4"]]);
+  });
+
+  it("reads a bare spring or fall as a season only after a preposition of time or as a verb's subject", () => {
+    expect(brief(timexes("It's too early to see a trend, but spring shows signs of hope.", "2009-04-01"))).toEqual([["spring", "2009-SP"]]);
+    expect(brief(timexes("The plant will reopen in spring and close by fall.", "2009-04-01"))).toEqual([
+      ["spring", "2009-SP"],
+      ["fall", "2009-FA"],
+    ]);
+    expect(timexes("Prices will spring back, then fall again, and traders expect a fall in demand.", "2009-04-01")).toEqual([]);
+  });
+
   it("reads a clock time with its zone and day", () => {
     expect(one("GM filed for bankruptcy at 12:00 UTC Monday.", "2009-06-01")).toMatchObject({ type: "TIME", value: "2009-06-01T12:00Z" });
     expect(timexes("The score was 3:2 after extra time.", "2009-06-01")).toEqual([]);

@@ -10,9 +10,14 @@ const REFS: [RegExp, string, string][] = [
   [/soon$|future$|term$/i, "FUTURE_REF", "some time after the article's date"],
 ];
 
-/** "the past" only when no length follows ("the past decade" is a duration, another rule's). */
+/**
+ * "the past" only when no length follows ("the past decade" is a duration, another rule's); the adjective "recent"
+ * only after a determiner or "in" ("the recent talks", "in recent U.S. history"). "Current" and "ongoing" are left
+ * out, as TimeBank and the seeds' gold leave them ("the current state", "an ongoing dispute"); MEANTIME's gold
+ * marks them PRESENT_REF.
+ */
 const DEICTIC = pattern(
-  `${WB}(?<t>(?:[Rr]ight\\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese days|[Pp]resently|(?:(?:[Mm]ore|[Mm]ost|[Vv]ery|[Uu]ntil)\\s+)?[Rr]ecently|[Ll]ately|(?:[Vv]ery\\s+)?[Ss]oon|[Tt]he\\s+(?:near\\s+|distant\\s+)?(?:future|past)|(?<=(?:the|a|its|their|his|her)\\s+)[Rr]ecent(?=\\s+\\p{Ll})|[Ss]hort-term|[Ll]ong-term|[Tt]he\\s+(?:short|long)\\s+term)${WE}(?!\\s+(?:that|\\d|few|several|two|three|four|five|six|seven|eight|nine|ten|decades?|years?|months?|weeks?|days?|hours?)${WE})(?![-’'])`,
+  `${WB}(?<t>(?:[Rr]ight\\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese days|[Pp]resently|(?:(?:[Mm]ore|[Mm]ost|[Vv]ery|[Uu]ntil)\\s+)?[Rr]ecently|[Ll]ately|(?:[Vv]ery\\s+)?[Ss]oon|[Tt]he\\s+(?:near\\s+|distant\\s+)?(?:future|past)|(?<=(?:the|a|its|their|his|her|our|in)\\s+)[Rr]ecent(?=\\s+\\p{L})|[Ss]hort-term|[Ll]ong-term|[Tt]he\\s+(?:short|long)\\s+term)${WE}(?!\\s+(?:that|\\d|few|several|two|three|four|five|six|seven|eight|nine|ten|decades?|years?|months?|weeks?|days?|hours?)${WE})(?![-’'])`,
 );
 
 export function findDeictic(sentence: string): Candidate[] {

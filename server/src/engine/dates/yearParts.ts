@@ -16,17 +16,18 @@ const SEASON_ORDER = ["SP", "SU", "FA", "WI"];
 const seasonPosition = (month: number) => (month <= 2 ? 0 : Math.floor(month / 3) === 4 ? 4 : Math.floor(month / 3));
 
 /**
- * "the spring", "last winter", "summer 2021"; "fall"/"spring" only with a determiner or a year, since
- * both are also verbs. A determiner-less "spring"/"summer" is read at the start of a clause only with a year.
+ * "the spring", "last winter", "summer 2021"; a determiner-less "fall"/"spring" (both also verbs) only with a
+ * year, after a preposition of time ("in spring", "by fall") or as the subject of a verb that cannot follow
+ * the verb "spring" ("spring shows signs of hope").
  */
 const SEASON_PHRASE = pattern(
-  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+|(?<the>[Tt]he)\\s+|(?<bare>))(?<s>${SEASON})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?!\\s+of\\s+(?!\\d))(?!\\s+Time${WE})`,
+  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+|(?<the>[Tt]he)\\s+|(?<bare>(?:(?<=(?<prep>\\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|[Ee]arly|[Ll]ate)\\s+))|)))(?<s>${SEASON})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?!\\s+of\\s+(?!\\d))(?!\\s+Time${WE})(?:(?<verb>(?=\\s+(?:is|was|has|had|will|would|came|comes|arrived|arrives|began|begins|brought|brings|shows|showed|saw|sees)${WE}))|)`,
 );
 
 function readSeason(g: Groups, scope: Scope, at: { start: number }): Reading | null {
   const word = g.s!.toLowerCase().split(/\s+/)[0]!;
   const code = SEASONS[word]!;
-  if (g.bare !== undefined && !g.y && (word === "fall" || word === "spring")) return null;
+  if (g.bare !== undefined && !g.y && g.prep === undefined && g.verb === undefined && (word === "fall" || word === "spring")) return null;
   if (g.y) return { type: "DATE", value: `${g.y}-${code}`, meaning: `the ${word} of ${g.y}` };
   if (!scope.dct) return { type: "DATE", value: `XXXX-${code}`, meaning: `a ${word}; the article has no date` };
   const cue = scope.tenseCueAt(at.start);
