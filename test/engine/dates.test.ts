@@ -209,6 +209,18 @@ describe("deictic, set and clock times", () => {
     expect(timexes("Prices will spring back, then fall again, and traders expect a fall in demand.", "2009-04-01")).toEqual([]);
   });
 
+  it("times a market session and 'later in the day' on the day the report is about", () => {
+    const ts = timexes("Ford said on Tuesday that its sales rose. Its stock hit a high in morning trading, before declining later in the day.", "2010-03-03");
+    expect(brief(ts)).toEqual([
+      ["Tuesday", "2010-03-02"],
+      ["morning", "2010-03-02TMO"],
+      ["later in the day", "2010-03-02"],
+    ]);
+    expect(ts[1]!.basis).toBe("earlier-date");
+    expect(brief(timexes("The index slipped in early afternoon trading.", "2010-03-03"))).toEqual([["early afternoon", "2010-03-03TAF", "START"]]);
+    expect(timexes("At the end of the day, it is about trust.", "2010-03-03")).toEqual([]);
+  });
+
   it("reads a clock time with its zone and day", () => {
     expect(one("GM filed for bankruptcy at 12:00 UTC Monday.", "2009-06-01")).toMatchObject({ type: "TIME", value: "2009-06-01T12:00Z" });
     expect(timexes("The score was 3:2 after extra time.", "2009-06-01")).toEqual([]);

@@ -4,6 +4,7 @@ import { WB, WE } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
 import { relativeReading } from "./relative";
+import { PART_OF_DAY } from "./weekdays";
 
 const SAME_LAST_YEAR = pattern(
   `${WB}(?<t>[Tt]he\\s+same\\s+(?<what>period|month|quarter|week|day|time|season)\\s+(?:of\\s+)?(?:(?:the\\s+)?(?:last|previous|prior|preceding|final)\\s+(?:year|yr)|a\\s+year\\s+(?:ago|earlier|before))|[Tt]he\\s+(?:previous|preceding|prior)\\s+year|[Tt]he\\s+year\\s+(?:before|previous|prior|earlier))${WE}`,
@@ -40,6 +41,32 @@ function readThatTime(g: Groups, scope: Scope): Reading | null {
   return { type: "DATE", value, meaning: `the ${unit} the text spoke of just before (${previous.value})`, basis: "earlier-date" };
 }
 
+/**
+ * The day a report is about: the last day the text named ("said on Tuesday … later in the day"), else the article's
+ * date. Market reports time their sessions this way ("rose in morning trading").
+ */
+function dayInFocus(scope: Scope): Reading {
+  const day = scope.previousDay;
+  if (day) return { type: "DATE", value: day, meaning: `${day}, the day the text spoke of just before`, basis: "earlier-date" };
+  return relativeReading("day", 0, scope);
+}
+
+/** "later in the day", "earlier in the day" (not "at the end of the day", an idiom for "in the end"). */
+const IN_THE_DAY = pattern(`${WB}(?<t>(?:[Ll]ater|[Ee]arlier)\\s+in\\s+the\\s+day)${WE}`);
+/** "in morning trading", "the afternoon session": a part of the day a market report is about. */
+const SESSION = pattern(`${WB}(?<t>(?<part>morning|afternoon|evening))(?=\\s+(?:trading|trade|dealings|session)${WE})`, "i");
+
+function readSession(g: Groups, scope: Scope): Reading {
+  const day = dayInFocus(scope);
+  const part = g.part!.toLowerCase();
+  return { ...day, type: "TIME", value: `${day.value}T${PART_OF_DAY[part]}`, meaning: `the ${part} of ${day.meaning}` };
+}
+
 export function findAnaphoric(sentence: string): Candidate[] {
-  return [...scan(sentence, SAME_LAST_YEAR, readSameLastYear), ...scan(sentence, THAT_TIME, readThatTime)];
+  return [
+    ...scan(sentence, SAME_LAST_YEAR, readSameLastYear),
+    ...scan(sentence, THAT_TIME, readThatTime),
+    ...scan(sentence, IN_THE_DAY, (_g, scope) => dayInFocus(scope)),
+    ...scan(sentence, SESSION, readSession).map((c) => ({ ...c, modifiable: true })),
+  ];
 }

@@ -29,12 +29,14 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
   const day = parseDay(dct.value);
   const out: Timex[] = [];
   let previous: Reading | null = null;
+  let previousDay: string | null = null;
   for (const span of pieces(text, layout)) {
     const sentence = text.slice(span.start, span.end);
     const signals = tenseSignals(sentence);
     const scope = (prev: Reading | null): Scope => ({
       dct: day,
       previous: prev,
+      previousDay,
       tenseAt: (i) => tenseAt(sentence, signals, i),
       tenseCueAt: (i) => tenseCueAt(sentence, signals, i),
     });
@@ -44,6 +46,7 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
       if (!reading) continue;
       read.push({ c, reading });
       if (/^\d{4}(-(\d\d(-\d\d)?|Q\d|H\d|W\d\d))?$/.test(reading.value)) previous = reading;
+      previousDay = /^\d{4}-\d\d-\d\d/.exec(reading.value)?.[0] ?? previousDay;
     }
     for (const { c, reading: r } of read) {
       const reading = r.clock ? onItsDay(sentence, c, r, read) : r;

@@ -16,6 +16,8 @@ export interface Scope {
   tenseCueAt(index: number): { tense: Tense; cue?: string };
   /** The last fully resolved calendar date before this candidate, for anaphora ("a month prior"). */
   previous: Reading | null;
+  /** The last date of the text before this candidate that names a day ("Tuesday" → 2010-03-02), for "later in the day". */
+  previousDay: string | null;
 }
 
 /** A candidate's value, TIMEX3-style, and a human account of it. */
