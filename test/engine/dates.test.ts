@@ -221,6 +221,23 @@ describe("deictic, set and clock times", () => {
     expect(timexes("At the end of the day, it is about trust.", "2010-03-03")).toEqual([]);
   });
 
+  it("counts 'the previous day', 'the next day', 'the week before' from the date spoken of, else the article's date", () => {
+    const ts = timexes("The Dow fell 508 points on Tuesday. It had risen the previous day and fell again the next day.", "2008-10-08");
+    expect(brief(ts)).toEqual([
+      ["Tuesday", "2008-10-07"],
+      ["the previous day", "2008-10-06"],
+      ["the next day", "2008-10-07"],
+    ]);
+    expect(ts[1]!.basis).toBe("earlier-date");
+    expect(brief(timexes("The index rose the week before.", "2008-10-08"))).toEqual([["the week before", "2008-W40"]]);
+    // Counted from a noun phrase no rule resolves: not a date of its own.
+    expect(timexes("Shares fell the day before the vote.", "2008-10-08")).toEqual([]);
+  });
+
+  it("reads a count of consecutive units as one length", () => {
+    expect(brief(timexes("Prices have fallen for eight consecutive weeks.", "2008-10-08"))).toEqual([["eight consecutive weeks", "P8W"]]);
+  });
+
   it("reads a clock time with its zone and day", () => {
     expect(one("GM filed for bankruptcy at 12:00 UTC Monday.", "2009-06-01")).toMatchObject({ type: "TIME", value: "2009-06-01T12:00Z" });
     expect(timexes("The score was 3:2 after extra time.", "2009-06-01")).toEqual([]);

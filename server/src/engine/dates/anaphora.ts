@@ -3,7 +3,8 @@
 import { WB, WE } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
-import { relativeReading } from "./relative";
+import { parseDay } from "./calendar";
+import { anchorDay, periodValue, relativeReading } from "./relative";
 import { PART_OF_DAY } from "./weekdays";
 
 const SAME_LAST_YEAR = pattern(
@@ -62,11 +63,33 @@ function readSession(g: Groups, scope: Scope): Reading {
   return { ...day, type: "TIME", value: `${day.value}T${PART_OF_DAY[part]}`, meaning: `the ${part} of ${day.meaning}` };
 }
 
+/**
+ * "the previous day", "the next day", "the day before", "the week after": a day, week or month counted from the one
+ * the text spoke of just before (else the article's date). "The day before the vote" counts from the vote, a
+ * noun phrase no rule resolves, so "before"/"after" are read only at a phrase's end.
+ */
+const NEIGHBOUR = pattern(
+  `${WB}(?<t>[Tt]he\\s+(?:(?<dir>previous|preceding|prior|next|following|subsequent)\\s+(?<unit>day)|(?<unit2>day|week|month)\\s+(?<dir2>before|after|earlier|later)(?=\\s*(?:[,.;:!?)”"]|$|and\\b|but\\b))))${WE}`,
+);
+
+function readNeighbour(g: Groups, scope: Scope): Reading | null {
+  const unit = (g.unit ?? g.unit2)! as "day" | "week" | "month";
+  const shift = /^(?:previous|preceding|prior|before|earlier)$/.test(g.dir ?? g.dir2!) ? -1 : 1;
+  const said = unit === "day" ? scope.previousDay : scope.previous?.value;
+  const anchor = said ? (unit === "day" ? parseDay(said) : anchorDay(said, unit)) : null;
+  const words = `the ${unit} ${shift < 0 ? "before" : "after"}`;
+  if (anchor) return { type: "DATE", value: periodValue(anchor, unit, shift), meaning: `${words} ${said}, the date the text spoke of just before`, basis: "earlier-date" };
+  if (!scope.dct) return null;
+  const r = relativeReading(unit, shift, scope);
+  return { ...r, meaning: `${words} the article's date, no date being spoken of before` };
+}
+
 export function findAnaphoric(sentence: string): Candidate[] {
   return [
     ...scan(sentence, SAME_LAST_YEAR, readSameLastYear),
     ...scan(sentence, THAT_TIME, readThatTime),
     ...scan(sentence, IN_THE_DAY, (_g, scope) => dayInFocus(scope)),
+    ...scan(sentence, NEIGHBOUR, readNeighbour),
     ...scan(sentence, SESSION, readSession).map((c) => ({ ...c, modifiable: true })),
   ];
 }

@@ -43,10 +43,10 @@ const AFTER = "(?<after>ago|later|earlier|prior|from now|on)";
 
 /**
  * "two days", "the next six months", "the coming months", "more than three hours", "a month prior",
- * "Weeks after". Bare plurals ("months") are vague lengths.
+ * "Weeks after", "eight consecutive weeks". Bare plurals ("months") are vague lengths.
  */
 const LENGTH = pattern(
-  `${WB}(?<t>(?:${MOD}\\s+(?![Tt]he\\s))?(?:(?<the>[Tt]he)\\s+)?(?:(?<span>${SPAN_WORD})\\s+)?(?:(?<q>${NUMBER}|${VAGUE})\\s+)?(?<unit>${UNIT})(?:\\s+${AFTER})?)${WE}(?![-’'])`,
+  `${WB}(?<t>(?:${MOD}\\s+(?![Tt]he\\s))?(?:(?<the>[Tt]he)\\s+)?(?:(?<span>${SPAN_WORD})\\s+)?(?:(?<q>${NUMBER}|${VAGUE})\\s+)?(?:(?:consecutive|straight|successive)\\s+)?(?<unit>${UNIT})(?:\\s+${AFTER})?)${WE}(?![-’'])`,
   "i",
 );
 
