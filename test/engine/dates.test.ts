@@ -259,6 +259,16 @@ describe("explanations and robustness", () => {
 });
 
 describe("direction from tense and aspect, said in the explanation", () => {
+  it("reads a schedule from a copula right before the time, and a promise's infinitive ahead", () => {
+    expect(one("The vote is on Tuesday.", "2012-01-20")).toMatchObject({ value: "2012-01-24", basis: "tense" });
+    expect(brief(timexes("Officials met in December and agreed to meet again in February.", "2012-01-20"))).toEqual([
+      ["December", "2011-12"],
+      ["February", "2012-02"],
+    ]);
+    // The promise governs what follows it, not the day of the talks before it.
+    expect(one("The three held their first joint talks Friday and agreed to strengthen ties.", "2023-06-17").value).toBe("2023-06-16");
+  });
+
   it("places a month forward in a forward-looking clause and back in a past one, and says which word decided", () => {
     const ahead = one("The exhibition will run through September.", "2021-04-12");
     expect([ahead.value, ahead.basis]).toEqual(["2021-09", "tense"]);

@@ -22,6 +22,12 @@ const FUTURE_WORDS = (
 );
 const FUTURE = new RegExp(`(?<![\\p{L}])(?:${FUTURE_WORDS})(?![\\p{L}])`, "gu");
 
+/**
+ * A promise or agreement looks ahead, but only over what follows it: "agreed in December to meet again in February"
+ * (February is ahead), while "held talks Friday and agreed to strengthen ties" leaves Friday to "held".
+ */
+const PROMISE = /(?<![\p{L}])(?:agreed|agrees|promised|promises|pledged|pledges|vowed|vows|decided|decides|threatened|threatens|offered|offers|wants|wanted|voted) to(?![\p{L}])/gu;
+
 /** Irregular past forms common in news reports; regular ones are caught by their -ed ending. */
 const IRREGULAR_PAST = new Set(
   ("was were had did said told met came went made took gave saw left began held spoke wrote sent brought thought found " +
@@ -38,6 +44,8 @@ interface Signal {
   tense: Exclude<Tense, "unknown">;
   /** The word or phrase that said so ("will", "said", "is expected to"). */
   cue: string;
+  /** Governs only the times after it (a promise's infinitive). */
+  aheadOnly?: boolean;
 }
 
 /** The tense at a place in a sentence and the words that decided it ("will run", "said", "since"). */
@@ -54,6 +62,10 @@ export function tenseSignals(sentence: string): Signal[] {
   for (const m of sentence.matchAll(/[’']ll(?![\p{L}])/gu)) signals.push({ index: m.index, tense: "future", cue: m[0] });
   for (const m of sentence.matchAll(FUTURE)) {
     signals.push({ index: m.index, tense: "future", cue: m[0] });
+    futureSpans.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of sentence.matchAll(PROMISE)) {
+    signals.push({ index: m.index, tense: "future", cue: m[0], aheadOnly: true });
     futureSpans.push([m.index, m.index + m[0].length]);
   }
   for (const m of sentence.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}-]*(?![\p{L}])/gu)) {
@@ -96,6 +108,8 @@ export function tenseAt(sentence: string, signals: Signal[], index: number): Ten
 const PART_OF = "(?:the\\s+(?:end|start|beginning|middle|close|turn)\\s+of\\s+)?(?:(?:early|late|mid)[\\s-]+)?$";
 const SINCE_BEFORE = new RegExp(`(?<![\\p{L}])(since|following)\\s+${PART_OF}`, "iu");
 const BY_BEFORE = new RegExp(`(?<![\\p{L}])(by|ahead of|until|till)\\s+${PART_OF}`, "iu");
+/** A copula right before a time states a schedule: "the vote is on Tuesday", "the hearing is in March". */
+const SCHEDULE_BEFORE = /(?<![\p{L}])(is|are|[’']s)\s+(?:(?:on|in|at)\s+)?$/u;
 
 /** Like `tenseAt`, with the words that decided: what a date's explanation quotes. */
 export function tenseCueAt(sentence: string, signals: Signal[], index: number): TenseCue {
@@ -105,12 +119,14 @@ export function tenseCueAt(sentence: string, signals: Signal[], index: number): 
   if (since) return { tense: "past", cue: since[1]!.toLowerCase() };
   const by = BY_BEFORE.exec(before);
   if (by) return { tense: "future", cue: by[1]!.toLowerCase() };
+  const schedule = SCHEDULE_BEFORE.exec(before);
+  if (schedule) return { tense: "future", cue: schedule[0].trim() };
   let best: Signal | null = null;
   let bestDistance = Infinity;
   // Only the few signals on either side can be nearest; this keeps long run-on text linear.
   const at = firstAfter(signals, index);
   for (const s of signals.slice(Math.max(0, at - NEIGHBOURS), at + NEIGHBOURS)) {
-    if (Math.abs(s.index - index) > REACH) continue;
+    if (Math.abs(s.index - index) > REACH || (s.aheadOnly && s.index > index)) continue;
     const [a, b] = s.index < index ? [s.index, index] : [index, s.index];
     const between = sentence.slice(a, b);
     const breaks = (between.match(/[;—–]|[”"]\s|, (?:but|while|whereas|and)\b|\b(?:when|that)\b/g) ?? []).length;
