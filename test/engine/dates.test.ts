@@ -238,6 +238,25 @@ describe("deictic, set and clock times", () => {
     expect(brief(timexes("Prices have fallen for eight consecutive weeks.", "2008-10-08"))).toEqual([["eight consecutive weeks", "P8W"]]);
   });
 
+  it("reads holidays as days, fixed and movable, placed by tense or their written year", () => {
+    expect(brief(timexes("Shops expect strong sales at Christmas and on New Year's Day.", "2010-11-15"))).toEqual([
+      ["Christmas", "2010-12-25"],
+      ["New Year's Day", "2011-01-01"],
+    ]);
+    expect(brief(timexes("Sales fell over Easter. Thanksgiving falls on Nov. 25.", "2010-11-15"))).toEqual([
+      ["Easter", "2010-04-04"],
+      ["Thanksgiving", "2010-11-25"],
+      ["Nov. 25", "2010-11-25"],
+    ]);
+    expect(brief(timexes("He resigned on Good Friday 2008 and returned on Labor Day, before Memorial Day 2009.", "2010-11-15"))).toEqual([
+      ["Good Friday 2008", "2008-03-21"],
+      ["Labor Day", "2010-09-06"],
+      ["Memorial Day 2009", "2009-05-25"],
+    ]);
+    // A holiday modifying a noun is a season, not the day.
+    expect(timexes("Retailers reported successful Christmas sales.", "2007-01-18")).toEqual([]);
+  });
+
   it("reads a clock time with its zone and day", () => {
     expect(one("GM filed for bankruptcy at 12:00 UTC Monday.", "2009-06-01")).toMatchObject({ type: "TIME", value: "2009-06-01T12:00Z" });
     expect(timexes("The score was 3:2 after extra time.", "2009-06-01")).toEqual([]);

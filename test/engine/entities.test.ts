@@ -30,6 +30,12 @@ describe("spans: the name only", () => {
     expect(names(a).some((n) => n.startsWith("Chinese"))).toBe(false);
   });
 
+  it("reads a holiday named alone as a date, not a name, and keeps a place named after one", () => {
+    const a = analyse("Shops in Christmas Island expect strong sales at Christmas, as they did at Easter.");
+    expect(names(a)).toEqual(["Christmas Island:place"]);
+    expect(a.timexes.map((t) => t.text)).toEqual(["Christmas", "Easter"]);
+  });
+
   it("never annotates demonyms and languages", () => {
     const a = analyse("Chinese and American officials spoke English with the Romanian delegation.");
     expect(names(a)).toEqual([]);

@@ -8,6 +8,7 @@ import { findAnaphoric } from "./anaphora";
 import { parseDay } from "./calendar";
 import { findDeictic } from "./deictic";
 import { findDurations } from "./durations";
+import { findHolidays } from "./holidays";
 import type { Candidate, Reading, Rule, Scope } from "./model";
 import { withModifier } from "./modifiers";
 import { findMonthDates } from "./months";
@@ -19,7 +20,7 @@ import { findWeekdays } from "./weekdays";
 import { findYearParts } from "./yearParts";
 import { findYears } from "./years";
 
-const RULES: Rule[] = [findMonthDates, findYears, findYearParts, findWeekdays, findRelativePeriods, findDurations, findClockTimes, findSets, findDeictic, findAnaphoric];
+const RULES: Rule[] = [findMonthDates, findYears, findYearParts, findWeekdays, findRelativePeriods, findDurations, findClockTimes, findSets, findDeictic, findAnaphoric, findHolidays];
 
 /** Longest piece of text one scan sees: keeps every rule linear even on a 5 MB line with no sentence breaks. */
 const MAX_PIECE = 2000;

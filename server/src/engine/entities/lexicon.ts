@@ -94,6 +94,9 @@ export function isOrgFirstWord(word: string): boolean {
 const GENERIC_FIRST_WORDS =
   /^(?:north|south|east|west|northern|southern|eastern|western|central|new|old|great|greater|united|royal|national|international|global|world|first|general|american|british|the|big|little|saint|st|mount|lake|fort|port)$/;
 
+/** A holiday named alone ("at Christmas", "over Easter"): a date; with more words it may be a name ("Christmas Island"). */
+export const isHolidayWord = (t: Token) => /^(?:christmas|easter|halloween|thanksgiving)$/i.test(t.core);
+
 /** Month and weekday names (and "Could", the spinner's "May"): dates, not names. */
 export function isTimeWord(t: Token): boolean {
   return t.tags.has("Month") || t.tags.has("WeekDay") ||

@@ -5,7 +5,7 @@ import type { EntityType, Weighing } from "../types";
 import {
   CONNECTORS, FUNCTION_WORDS, NAME_PARTICLES, isAdjectiveForm, isDemonymForm, isShoutedForm, isAcronym, isCamelBrand, isCommonWord, isDemonym, isDictionaryWord, isFunctionWord,
   gazetteerVotes, isHonorific, titleCase, isLexiconWord, isModelCode, isOtherPrefix, isOrgHead, isOrgLead, isOtherHead, isPlaceHead, isProductNoun, isProductTail,
-  isShipPrefix, isTimeWord, isTitleHead, isTitleWord, known,
+  isHolidayWord, isShipPrefix, isTimeWord, isTitleHead, isTitleWord, known,
 } from "./lexicon";
 import { COMMON_ACRONYMS } from "./gazetteer";
 import { givenName, placeFacts, surname } from "./gazetteers";
@@ -297,6 +297,7 @@ function knownAndAcronyms(ctx: LineContext, from: number, to: number): Candidate
  */
 function splitRun(ctx: LineContext, from: number, to: number): Candidate[] {
   const { tokens } = ctx;
+  if (from === to && isHolidayWord(tokens[from]!)) return [];
   const out: Candidate[] = [];
   let start = from;
   for (let i = from; i <= to + 1; i++) {
