@@ -147,8 +147,8 @@ describe("durations", () => {
     ]);
   });
 
-  it("does not read 'one day' (someday) or frequencies as lengths", () => {
-    expect(timexes("One day, he said, the two countries will talk twice a day.", "2023-06-18")).toEqual([]);
+  it("does not read 'one day' (someday) as a time, nor a frequency's 'a day' as a length", () => {
+    expect(brief(timexes("One day, he said, the two countries will talk twice a day.", "2023-06-18"))).toEqual([["twice a day", "P1D"]]);
   });
 });
 
@@ -257,6 +257,36 @@ describe("deictic, set and clock times", () => {
     expect(timexes("Retailers reported successful Christmas sales.", "2007-01-18")).toEqual([]);
   });
 
+  it("reads frequencies as sets and a length in two units as one duration", () => {
+    expect(brief(timexes("The board meets twice a year; patients take the drug three times a week.", "2016-03-30"))).toEqual([
+      ["twice a year", "P1Y"],
+      ["three times a week", "P1W"],
+    ]);
+    expect(brief(timexes("The nonstop flight took 19 hours and 16 minutes, the trial two years and three months.", "2019-12-03"))).toEqual([
+      ["19 hours and 16 minutes", "PT19H16M"],
+      ["two years and three months", "P2Y3M"],
+    ]);
+  });
+
+  it("keeps the period spoken of for 'a year earlier', and leans on a date said earlier in the same sentence", () => {
+    expect(brief(timexes("Revenue in the fourth quarter fell 3 percent from a year earlier.", "2016-01-28"))).toEqual([
+      ["the fourth quarter", "2015-Q4"],
+      ["a year earlier", "2014-Q4"],
+    ]);
+    expect(brief(timexes("Sales rose 4 percent in March from a year earlier.", "2010-05-12"))).toEqual([
+      ["March", "2010-03"],
+      ["a year earlier", "2009-03"],
+    ]);
+    expect(brief(timexes("The envoy arrived in Cairo on Sept. 12 and met the army chief that day.", "2013-09-18"))).toEqual([
+      ["Sept. 12", "2013-09-12"],
+      ["that day", "2013-09-12"],
+    ]);
+    expect(brief(timexes("Protesters gathered on Feb. 26. The next morning, police cleared the square.", "2019-03-05"))).toEqual([
+      ["Feb. 26", "2019-02-26"],
+      ["The next morning", "2019-02-27TMO"],
+    ]);
+  });
+
   it("reads a clock time with its zone and day", () => {
     expect(one("GM filed for bankruptcy at 12:00 UTC Monday.", "2009-06-01")).toMatchObject({ type: "TIME", value: "2009-06-01T12:00Z" });
     expect(timexes("The score was 3:2 after extra time.", "2009-06-01")).toEqual([]);
@@ -278,6 +308,33 @@ describe("explanations and robustness", () => {
 });
 
 describe("direction from tense and aspect, said in the explanation", () => {
+  it("lets a reported 'would' look ahead and an attribution after the clause leave its tense alone", () => {
+    expect(brief(timexes("A spokesman said Tuesday the minister would fly to Brussels on Friday.", "2013-10-09"))).toEqual([
+      ["Tuesday", "2013-10-08"],
+      ["Friday", "2013-10-11"],
+    ]);
+    expect(brief(timexes("Health officials said on Monday that the new rules would take effect Saturday.", "2021-12-08"))).toEqual([
+      ["Monday", "2021-12-06"],
+      ["Saturday", "2021-12-11"],
+    ]);
+    expect(one("Schools in the district are scheduled to reopen on Thursday, officials said.", "2017-08-29").value).toBe("2017-08-31");
+    expect(one("The Senate plans to take up the bill on Tuesday, aides said.", "2009-06-26").value).toBe("2009-06-30");
+  });
+
+  it("reads a bare verb after 'to' or a modal, and a passive after 'be', as no past", () => {
+    expect(one("Air travel is expected to hit a record over Thanksgiving.", "2015-11-20").value).toBe("2015-11-26");
+    expect(one("Elections are expected to be held in the spring.", "2008-01-15").value).toBe("2008-SP");
+    // "ahead of" leaves the direction to the clause: the Labor Day just past.
+    expect(one("Gas prices rose ahead of Labor Day as millions took to the roads.", "2018-09-04").value).toBe("2018-09-03");
+    expect(one("The new minimum wage takes effect Sunday.", "2016-12-30").value).toBe("2017-01-01");
+    expect(one("Crude oil futures for June delivery rose 1.1 percent in early trading.", "2019-05-14").value).toBe("2019-06");
+  });
+
+  it("leaves names that hold a weekday or a season alone", () => {
+    expect(timexes("The Sunday Times reported that voters in Fall River chose to keep the mayor.", "2009-11-23")).toEqual([]);
+    expect(brief(timexes("The 18-year-old striker scored in a 30-year-old stadium.", "2017-02-16"))).toEqual([["30-year-old", "P30Y"]]);
+  });
+
   it("reads a schedule from a copula right before the time, and a promise's infinitive ahead", () => {
     expect(one("The vote is on Tuesday.", "2012-01-20")).toMatchObject({ value: "2012-01-24", basis: "tense" });
     expect(brief(timexes("Officials met in December and agreed to meet again in February.", "2012-01-20"))).toEqual([

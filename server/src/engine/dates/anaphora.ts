@@ -11,11 +11,13 @@ const SAME_LAST_YEAR = pattern(
   `${WB}(?<t>[Tt]he\\s+same\\s+(?<what>period|month|quarter|week|day|time|season)\\s+(?:of\\s+)?(?:(?:the\\s+)?(?:last|previous|prior|preceding|final)\\s+(?:year|yr)|a\\s+year\\s+(?:ago|earlier|before))|[Tt]he\\s+(?:previous|preceding|prior)\\s+year|[Tt]he\\s+year\\s+(?:before|previous|prior|earlier))${WE}`,
 );
 
-/** The previous date's value a year earlier, at its own granularity ("2009-02" → "2008-02", "2009-Q1" → "2008-Q1"). */
-function yearEarlier(value: string): string | null {
+/** A date's value `years` later (earlier when negative), at its own granularity ("2009-02" → "2008-02", "2009-Q1" → "2008-Q1"). */
+export function yearsAfter(value: string, years: number): string | null {
   const m = /^(\d{4})(-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d|SP|SU|FA|WI))?$/.exec(value);
-  return m ? `${String(Number(m[1]) - 1).padStart(4, "0")}${m[2] ?? ""}` : null;
+  if (!m || m[2] === "-02-29") return null; // a leap day has no namesake in most years
+  return `${String(Number(m[1]) + years).padStart(4, "0")}${m[2] ?? ""}`;
 }
+const yearEarlier = (value: string) => yearsAfter(value, -1);
 
 function readSameLastYear(g: Groups, scope: Scope): Reading {
   const previous = scope.previous ? yearEarlier(scope.previous.value) : null;
@@ -69,10 +71,16 @@ function readSession(g: Groups, scope: Scope): Reading {
  * noun phrase no rule resolves, so "before"/"after" are read only at a phrase's end.
  */
 const NEIGHBOUR = pattern(
-  `${WB}(?<t>[Tt]he\\s+(?:(?<dir>previous|preceding|prior|next|following|subsequent)\\s+(?<unit>day)|(?<unit2>day|week|month)\\s+(?<dir2>before|after|earlier|later)(?=\\s*(?:[,.;:!?)”"]|$|and\\b|but\\b))))${WE}`,
+  `${WB}(?<t>[Tt]he\\s+(?:(?<dir>previous|preceding|prior|next|following|subsequent)\\s+(?:(?<unit>day)|(?<part>morning|afternoon|evening|night))|(?<unit2>day|week|month)\\s+(?<dir2>before|after|earlier|later)(?=\\s*(?:[,.;:!?)”"]|$|and\\b|but\\b))))${WE}`,
 );
 
 function readNeighbour(g: Groups, scope: Scope): Reading | null {
+  if (g.part) {
+    // "the next morning": a part of the day after (or before) the one spoken of.
+    const day = readNeighbour({ ...g, part: undefined, unit: "day" }, scope);
+    const part = g.part.toLowerCase();
+    return day && { ...day, type: "TIME", value: `${day.value}T${PART_OF_DAY[part]}`, meaning: `the ${part} of ${day.meaning}` };
+  }
   const unit = (g.unit ?? g.unit2)! as "day" | "week" | "month";
   const shift = /^(?:previous|preceding|prior|before|earlier)$/.test(g.dir ?? g.dir2!) ? -1 : 1;
   const said = unit === "day" ? scope.previousDay : scope.previous?.value;

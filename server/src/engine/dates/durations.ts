@@ -6,6 +6,7 @@ import { NUMBER, numberValue, UNIT, type Unit, unitOf, VAGUE, WB, WE, altCap } f
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
 import { SPUN_LAST, SPUN_NEXT } from "./spun";
+import { yearsAfter } from "./anaphora";
 
 const CODE: Record<Unit, string> = { second: "S", minute: "M", hour: "H", day: "D", week: "W", month: "M", year: "Y", decade: "DE", century: "CE" };
 const isClock = (u: Unit) => u === "second" || u === "minute" || u === "hour";
@@ -59,6 +60,20 @@ const POSSESSED_DECADE = pattern(`(?<=${WB}(?:his|her|its|their|our|my)\\s+)(?<t
 /** "between 60 and 90 days", "two or three weeks": the first count of a pair shares the unit named after the second. */
 const PAIRED_COUNT = pattern(`${WB}(?<t>(?<q>${NUMBER}))\\s+(?:and|or|to|-)\\s+(?:${NUMBER})\\s+(?<unit>${UNIT})${WE}`, "i");
 
+/** "19 hours and 16 minutes", "two years, three months": a length in two units, the second the smaller. */
+const COMPOUND = pattern(`${WB}(?<t>(?<q1>${NUMBER})\\s+(?<u1>${UNIT})(?:,\\s*|\\s+and\\s+)(?<q2>${NUMBER})\\s+(?<u2>${UNIT}))${WE}`, "i");
+const ORDER: Unit[] = ["second", "minute", "hour", "day", "week", "month", "year"];
+
+function readCompound(g: Groups): Reading | null {
+  const [u1, u2] = [unitOf(g.u1!), unitOf(g.u2!)];
+  const [n1, n2] = [numberValue(g.q1!), numberValue(g.q2!)];
+  if (!u1 || !u2 || n1 === null || n2 === null || !Number.isInteger(n1) || !Number.isInteger(n2)) return null;
+  if (ORDER.indexOf(u2) < 0 || ORDER.indexOf(u1) <= ORDER.indexOf(u2)) return null;
+  const part = (n: number, u: Unit) => `${n}${CODE[u]}`;
+  const value = isClock(u1) ? `PT${part(n1, u1)}${part(n2, u2)}` : isClock(u2) ? `P${part(n1, u1)}T${part(n2, u2)}` : `P${part(n1, u1)}${part(n2, u2)}`;
+  return { type: "DURATION", value, meaning: `a length of ${n1} ${u1}${n1 === 1 ? "" : "s"} and ${n2} ${u2}${n2 === 1 ? "" : "s"}` };
+}
+
 /** "half an hour", "half a century". */
 const HALF = pattern(`${WB}(?<t>half\\s+an?\\s+(?<unit>hour|day|year|decade|century|month))${WE}`, "i");
 
@@ -108,6 +123,9 @@ function readLength(g: Groups, scope: Scope): Reading | null {
   if (after && after !== "on") {
     // "a month prior", "a few months later": measured from the last date the text gave, if it is as fine as the unit.
     const sign = /later|after/.test(after) ? 1 : -1;
+    // "sales rose in the fourth quarter from a year earlier": whole years keep the period spoken of (2014-Q4).
+    const sameperiod = unit === "year" && n !== null && Number.isInteger(n) && scope.previous ? yearsAfter(scope.previous.value, sign * n) : null;
+    if (sameperiod) return { type: "DATE", value: sameperiod, mod, meaning: `${words} ${sign < 0 ? "before" : "after"} ${scope.previous!.value}, the date mentioned just before` };
     const anchor = scope.previous ? dateOfValue(scope.previous.value) : null;
     if (n !== null && anchor && COARSER.indexOf(anchor.unit) <= COARSER.indexOf(unit) && COARSER.indexOf(unit) >= 0) {
       const shifted = shiftDate(anchor.day, n, unit, sign);
@@ -126,8 +144,13 @@ function readLength(g: Groups, scope: Scope): Reading | null {
 function isAge(g: Groups, sentence: string, end: number): boolean {
   if (!/-old$/i.test(g.t ?? "")) return false;
   const next = /^\s*([\p{L}’']+|[^\s\p{L}])/u.exec(sentence.slice(end))?.[1]?.toLowerCase() ?? "";
+  // Years old is said of people far more than of things ("the 18-year-old striker"): an age unless a thing follows.
+  if (/^years?$/i.test(g.unit ?? "") && /^\p{Ll}/u.test(next)) return !THINGS.test(next);
   return PERSONS.test(next) || !/^\p{Ll}/u.test(next) || /^(?:was|is|has|had|who|said|says|will|would|and|from|of|in|at|on)$/.test(next);
 }
+/** Things whose age news gives in years: "a 30-year-old building", "the 40-year-old law" (lengths, not ages). */
+const THINGS =
+  /^(?:building|buildings|house|home|bridge|tower|church|school|plant|factory|mill|mine|reactor|dam|road|car|cars|plane|aircraft|ship|vessel|boat|tree|trees|company|firm|business|brand|band|law|laws|rule|ban|policy|treaty|agreement|deal|pact|dispute|conflict|war|feud|rivalry|tradition|record|mystery|case|program|programme|system|network|partnership|relationship|marriage|alliance|organization|organisation|institution|club|party|league|festival|event|store|shop|restaurant|newspaper|magazine|stadium|hotel|ritual|question|debate|fight|struggle|insurgency|practice|model|design|technology|fleet|wine|whisky|whiskey|bottle|painting)$/;
 const PERSONS =
   /^(?:man|men|woman|women|boy|boys|girl|girls|child|children|baby|toddler|teen|teenager|son|daughter|mother|father|brother|sister|wife|husband|grandmother|grandfather|suspect|victim|driver|resident|student|player|patient|worker|officer|soldier|survivor|mom|dad|actor|actress|singer|former|retired)$/;
 
@@ -168,6 +191,7 @@ export function findDurations(sentence: string): Candidate[] {
       const n = numberValue(g.q!);
       return unit && n !== null ? { type: "DURATION", value: durationValue(n, unit), meaning: `a length of ${n} ${unit}${n === 1 ? "" : "s"} (the unit named after the pair)` } : null;
     }),
+    ...scan(sentence, COMPOUND, readCompound),
     ...scan(sentence, POSSESSED_DECADE, () => ({ type: "DURATION", value: "P10Y", meaning: "a length of ten years" })),
     ...scan(sentence, HALF, (g) => {
       const unit = unitOf(g.unit!);

@@ -34,16 +34,19 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
   for (const span of pieces(text, layout)) {
     const sentence = text.slice(span.start, span.end);
     const signals = tenseSignals(sentence);
-    const scope = (prev: Reading | null): Scope => ({
+    const scope = (prev: Reading | null, prevDay: string | null): Scope => ({
       dct: day,
       previous: prev,
-      previousDay,
+      previousDay: prevDay,
       tenseAt: (i) => tenseAt(sentence, signals, i),
       tenseCueAt: (i) => tenseCueAt(sentence, signals, i),
     });
+    // Candidates are chosen before any is read, so one leaning on a date said earlier in the same sentence ("on
+    // Sept. 12 … that day") is probed with a stand-in for it, and read in text order below.
+    const probe = scope(previous ?? STAND_IN, previousDay ?? STAND_IN.value);
     const read: { c: Candidate; reading: Reading }[] = [];
-    for (const c of select(sentence, scope(previous))) {
-      const reading = c.read(scope(previous));
+    for (const c of select(sentence, probe)) {
+      const reading = c.read(scope(previous, previousDay));
       if (!reading) continue;
       read.push({ c, reading });
       if (/^\d{4}(-(\d\d(-\d\d)?|Q\d|H\d|W\d\d))?$/.test(reading.value)) previous = reading;
@@ -67,6 +70,9 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** A date for probing candidates that lean on an earlier one (never output). */
+const STAND_IN: Reading = { type: "DATE", value: "2000-01-01", meaning: "" };
 
 /** How near (in characters, with no clause break between) a day must be said to a clock time to be its day. */
 const SAME_PHRASE = 40;

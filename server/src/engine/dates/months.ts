@@ -113,11 +113,18 @@ function readWeekOfMonth(g: Groups, scope: Scope, at: { start: number }): Readin
 /** "that March morning in 2009": a year written in the same phrase, after the month. */
 const YEAR_IN_PHRASE = /^[^.;:!?]{0,30}?\b(?:in|of)\s+(1[5-9]\d\d|20\d\d)(?![\d])/;
 
+const DELIVERY = /^\s+(?:delivery|contracts?|futures)(?![\p{L}])/u;
+
 function readBareMonth(g: Groups, scope: Scope, at: { start: number; end: number }, sentence: string): Reading | null {
   const month = monthNumber(g.mon ?? g.mon2!);
   if (!month) return null;
   const written = g.mod ? undefined : YEAR_IN_PHRASE.exec(sentence.slice(at.end))?.[1];
   if (written) return { type: "DATE", value: formatMonth(Number(written), month), meaning: `${monthName(month)} of ${written}, the year said with it`, basis: "same-phrase" };
+  // A commodity's contract month is ahead of the trading day: "crude for June delivery".
+  if (!g.mod && scope.dct && DELIVERY.test(sentence.slice(at.end))) {
+    const year = placeInYear(scope.dct.year, scope.dct.month, month, 12, "onOrAfter");
+    return { type: "DATE", value: formatMonth(year, month), meaning: `the ${monthName(month)} on or after the article's date ${formatDay(scope.dct)}, a contract month`, basis: "tense" };
+  }
   const { year, how, basis } = yearOf(month, scope, at.start, g.mod);
   return { type: "DATE", value: year === null ? `XXXX-${String(month).padStart(2, "0")}` : formatMonth(year, month), meaning: how, ...(basis && { basis }) };
 }

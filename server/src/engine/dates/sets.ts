@@ -16,6 +16,9 @@ const SET = pattern(
   "i",
 );
 
+/** "twice a year", "three times a week", "once per month": a frequency, valued by its period (TIMEX3 has no count). */
+const FREQUENCY = pattern(`${WB}(?<t>(?:once|twice|thrice|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)\\s+times)\\s+(?:a|an|per|each|every)\\s+(?<unit>hour|day|night|week|month|year|quarter))${WE}`, "i");
+
 function readSet(g: Record<string, string | undefined>): Reading | null {
   if (g.adv) {
     const [value, meaning] = ADVERB[g.adv.toLowerCase()]!;
@@ -28,5 +31,8 @@ function readSet(g: Record<string, string | undefined>): Reading | null {
 }
 
 export function findSets(sentence: string): Candidate[] {
-  return scan(sentence, SET, readSet);
+  return [
+    ...scan(sentence, SET, readSet),
+    ...scan(sentence, FREQUENCY, (g) => ({ type: "SET", value: UNIT_CODE[g.unit!.toLowerCase()]!, meaning: `${g.t!.toLowerCase()}: a number of times every ${g.unit!.toLowerCase()}` })),
+  ];
 }

@@ -13,7 +13,7 @@ import { SPUN_PLANNED } from "./spun";
 const FUTURE_WORDS = (
   [
     "will", "won[’']t", "shall", "going to", "gonna", "might", "may", "could", "can", "should", "must", "intends? to", "expects? to", "aims? to", "hopes? to", "plans? to",
-    "(?:is|are|was|were) to", "(?:is|are) due", "upcoming", "ahead of", "set to", "due to (?:be|begin|start|arrive|meet|visit|travel|hold|take|make|vote)",
+    "(?:is|are|was|were) to", "(?:is|are) due", "upcoming", "set to", "takes? effect", "due to (?:be|begin|start|arrive|meet|visit|travel|hold|take|make|vote)",
     "(?:expected|predicted|anticipated|scheduled|slated|poised|planned|hoped|likely|set|due) (?:to|for)",
     `(?:${SPUN_PLANNED.join("|")}) to`,
     // The present tense of travel and meeting verbs announces a schedule: "Blinken arrives in Beijing on Sunday".
@@ -38,6 +38,12 @@ const IRREGULAR_PAST = new Set(
 
 /** -ed words that are not past verbs (or too often adjectives) in news text. */
 const NOT_PAST = new Set("need speed seed feed bed red shed breed deed creed greed united based so-called indeed hundred".split(" "));
+
+/** A verb of saying; "would" after it is the future of reported speech. */
+const REPORTED = /(?<![\p{L}])(?:said|says|told|announced|added|stated|warned|predicted|forecast)(?![\p{L}])/u;
+const WOULD = /(?<![\p{L}])would(?![\p{L}])/gu;
+/** An attribution after the reported clause (", officials said"): the saying is not the clause's tense. */
+const ATTRIBUTION = /^(?:said|says|told|added|stated|reported|announced)$/;
 
 interface Signal {
   index: number;
@@ -64,6 +70,14 @@ export function tenseSignals(sentence: string): Signal[] {
     signals.push({ index: m.index, tense: "future", cue: m[0] });
     futureSpans.push([m.index, m.index + m[0].length]);
   }
+  // "said on Monday that it would announce the results on Thursday": reported speech looks ahead of the saying.
+  const reported = REPORTED.exec(sentence);
+  if (reported) {
+    for (const m of sentence.slice(reported.index).matchAll(WOULD)) {
+      signals.push({ index: reported.index + m.index, tense: "future", cue: `${reported[0]} … ${m[0]}`, aheadOnly: true });
+      futureSpans.push([reported.index + m.index, reported.index + m.index + m[0].length]);
+    }
+  }
   for (const m of sentence.matchAll(PROMISE)) {
     signals.push({ index: m.index, tense: "future", cue: m[0], aheadOnly: true });
     futureSpans.push([m.index, m.index + m[0].length]);
@@ -71,9 +85,11 @@ export function tenseSignals(sentence: string): Signal[] {
   for (const m of sentence.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}-]*(?![\p{L}])/gu)) {
     if (futureSpans.some(([s, e]) => m.index >= s && m.index < e)) continue;
     const w = m[0];
-    // A participle after "be" is a passive infinitive ("should be completed"), not a report of the past.
+    // A participle after "be" is a passive infinitive ("should be completed", "to be held"), not a report of the past.
     const passive = /\bbe(?:ing)?\s+$/.test(sentence.slice(Math.max(0, m.index - 7), m.index));
-    const past = IRREGULAR_PAST.has(w) || (w.length > 4 && /ed$/.test(w) && !NOT_PAST.has(w) && !passive);
+    // After "to" or a modal, a form like "hit", "cut", "set" is the bare verb: "is expected to hit a record".
+    const bare = /(?<![\p{L}])(?:to|will|would|can|could|may|might|must|shall|should|did|does|do)\s+$/u.test(sentence.slice(Math.max(0, m.index - 8), m.index));
+    const past = !passive && !bare && (IRREGULAR_PAST.has(w) || (w.length > 4 && /ed$/.test(w) && !NOT_PAST.has(w)));
     if (past) signals.push({ index: m.index, tense: "past", cue: w });
   }
   return signals.sort((a, b) => a.index - b.index);
@@ -107,7 +123,8 @@ export function tenseAt(sentence: string, signals: Signal[], index: number): Ten
 // A preposition right before a time decides its direction, also across "the end of", "the start of": "by the end of May".
 const PART_OF = "(?:the\\s+(?:end|start|beginning|middle|close|turn)\\s+of\\s+)?(?:(?:early|late|mid)[\\s-]+)?$";
 const SINCE_BEFORE = new RegExp(`(?<![\\p{L}])(since|following)\\s+${PART_OF}`, "iu");
-const BY_BEFORE = new RegExp(`(?<![\\p{L}])(by|ahead of|until|till)\\s+${PART_OF}`, "iu");
+// ("ahead of" is left to the clause: "prices rose ahead of Labor Day" is the Labor Day just past.)
+const BY_BEFORE = new RegExp(`(?<![\\p{L}])(by|until|till)\\s+${PART_OF}`, "iu");
 /** A copula right before a time states a schedule: "the vote is on Tuesday", "the hearing is in March". */
 const SCHEDULE_BEFORE = /(?<![\p{L}])(is|are|[’']s)\s+(?:(?:on|in|at)\s+)?$/u;
 
@@ -129,6 +146,7 @@ export function tenseCueAt(sentence: string, signals: Signal[], index: number): 
     if (Math.abs(s.index - index) > REACH || (s.aheadOnly && s.index > index)) continue;
     const [a, b] = s.index < index ? [s.index, index] : [index, s.index];
     const between = sentence.slice(a, b);
+    if (s.index > index && ATTRIBUTION.test(s.cue) && between.includes(",")) continue;
     const breaks = (between.match(/[;—–]|[”"]\s|, (?:but|while|whereas|and)\b|\b(?:when|that)\b/g) ?? []).length;
     const distance = between.split(/\s+/).length + breaks * 12;
     // On a tie the word before wins: the verb a time phrase modifies mostly precedes it ("said on Wednesday it may").

@@ -10,7 +10,8 @@ import type { Candidate, Reading, Scope } from "./model";
 export const PART_OF_DAY: Record<string, string> = { morning: "MO", afternoon: "AF", evening: "EV", night: "NI" };
 export const PART = "(?<part>morning|afternoon|evening|night)";
 
-const WEEKDAY_PHRASE = pattern(`${WB}(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+)?(?<wd>${WEEKDAY})(?:\\s+${PART})?${WE}`);
+/** A weekday after "The" and before a capitalised word names a title: "The Sunday Times", "the Monday Club". */
+const WEEKDAY_PHRASE = pattern(`${WB}(?<![Tt]he\\s+)(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+)?(?<wd>${WEEKDAY})(?:\\s+${PART})?${WE}|(?<=${WB}[Tt]he\\s+)(?<wd2>${WEEKDAY})${WE}(?!\\s+\\p{Lu})`);
 
 export interface PlacedDay {
   /** The day, or null when the article has no date. */
@@ -38,7 +39,7 @@ export function placeWeekdayName(name: string, modifier: string | undefined, sco
 }
 
 function readWeekday(g: Record<string, string | undefined>, scope: Scope, at: { start: number }): Reading {
-  const placed = placeWeekdayName(g.wd!, g.mod, scope, at.start);
+  const placed = placeWeekdayName((g.wd ?? g.wd2)!, g.mod, scope, at.start);
   const basis = placed.basis && { basis: placed.basis };
   if (!g.part) return { type: "DATE", value: placed.value, meaning: placed.meaning, ...basis };
   return { type: "TIME", value: `${placed.value}T${PART_OF_DAY[g.part]}`, meaning: `the ${g.part} of ${placed.meaning}`, ...basis };

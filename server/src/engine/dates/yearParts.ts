@@ -18,10 +18,11 @@ const seasonPosition = (month: number) => (month <= 2 ? 0 : Math.floor(month / 3
 /**
  * "the spring", "last winter", "summer 2021"; a determiner-less "fall"/"spring" (both also verbs) only with a
  * year, after a preposition of time ("in spring", "by fall") or as the subject of a verb that cannot follow
- * the verb "spring" ("spring shows signs of hope").
+ * the verb "spring" ("spring shows signs of hope"). A season before a capitalised word is part of a name ("Fall River",
+ * "the Summer Olympics").
  */
 const SEASON_PHRASE = pattern(
-  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+|(?<the>[Tt]he)\\s+|(?<bare>(?:(?<=(?<prep>\\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|[Ee]arly|[Ll]ate)\\s+))|)))(?<s>${SEASON})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?!\\s+of\\s+(?!\\d))(?!\\s+Time${WE})(?:(?<verb>(?=\\s+(?:is|was|has|had|will|would|came|comes|arrived|arrives|began|begins|brought|brings|shows|showed|saw|sees)${WE}))|)`,
+  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+|(?<the>[Tt]he)\\s+|(?<bare>(?:(?<=(?<prep>\\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|[Ee]arly|[Ll]ate)\\s+))|)))(?<s>${SEASON})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?!\\s+of\\s+(?!\\d))(?!\\s+Time${WE})(?!\\s+\\p{Lu}\\p{Ll})(?:(?<verb>(?=\\s+(?:is|was|has|had|will|would|came|comes|arrived|arrives|began|begins|brought|brings|shows|showed|saw|sees)${WE}))|)`,
 );
 
 function readSeason(g: Groups, scope: Scope, at: { start: number }): Reading | null {
