@@ -110,6 +110,8 @@ export class Analyzer {
    * then stored for the next start.
    */
   settle(corpus: Corpus): void {
+    // A long run is over: its workers' heaps are let go before the resolution builds its own (the two made the peak).
+    this.pool?.recycle();
     if (!corpus.stale) return;
     const dir = this.cacheDir;
     const stored = dir ? readIdentities(dir) : undefined;

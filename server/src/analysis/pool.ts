@@ -44,6 +44,8 @@ export class AnalysisPool {
   /** One FIFO per pass, in PASSES order. */
   private readonly queues: Job[][] = PASSES.map(() => []);
   private nextId = 1;
+  /** Analyses each worker has sent back since it started. */
+  private readonly jobsDone = new WeakMap<Worker, number>();
   private disposed = false;
   readonly size: number;
 
@@ -58,6 +60,23 @@ export class AnalysisPool {
    */
   constructor(private readonly workerPath: string, size = defaultPoolSize(), private readonly idleMs = IDLE_MS) {
     this.size = Math.max(1, size);
+  }
+
+  /**
+   * Lets go of idle workers that have analysed many articles since they started (their heaps hold the garbage of
+   * those analyses, up to WORKER_HEAP_MB each) and, if none is left, starts one fresh: called when a folder's run
+   * ends, before the costly resolution across articles, so the two peaks do not add up. A worker that only served
+   * a few edits stays, warm.
+   */
+  recycle(): void {
+    if (this.disposed) return;
+    const worn = this.idle.filter((w) => (this.jobsDone.get(w) ?? 0) >= RECYCLE_AFTER);
+    if (worn.length === 0) return;
+    for (const worker of worn) {
+      this.idle.splice(this.idle.indexOf(worker), 1);
+      void worker.terminate();
+    }
+    if (this.running === 0) this.idle.push(this.spawn());
   }
 
   /** Workers running now (started on demand, let go when idle). */
@@ -146,6 +165,7 @@ export class AnalysisPool {
     // and the caller may analyse it elsewhere.
     const worker = new Worker(this.workerPath, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     worker.on("message", (message: FromWorker) => {
+      this.jobsDone.set(worker, (this.jobsDone.get(worker) ?? 0) + 1);
       const jobs = this.busy.get(worker) ?? [];
       const job = jobs.shift();
       if (jobs.length === 0) {
@@ -186,6 +206,9 @@ export class AnalysisPool {
 
 /** Each worker's heap (old generation), in MB: enough for the engine's largest input (1 MB of text) with room. */
 const WORKER_HEAP_MB = 160;
+
+/** Analyses after which an idle worker is let go at the end of a run (see `recycle`). */
+const RECYCLE_AFTER = 200;
 
 /** How long the pool waits, idle, before letting its extra workers go. */
 const IDLE_MS = 5_000;

@@ -201,21 +201,27 @@ export function decodeRecord(bytes: Uint8Array): ArticleRecord {
   need(4, headBytes);
   const head = JSON.parse(text(bytes.subarray(4, 4 + headBytes))) as Head;
   checkHead(head);
-  let at = 4 + padded(headBytes);
+  const start = 4 + padded(headBytes);
+  need(start, 0);
+  // The numbers and the details are copied out in one piece, and the record's arrays are views into that copy: one
+  // allocation per record, and nothing keeps `bytes` (a whole cache file, a worker's reply) alive. (A Node Buffer's
+  // `slice` is a view, not a copy: details sliced from a cache file kept all 127 MB of a 10,000-article cache.)
+  const region = new Uint8Array(bytes.subarray(start));
+  const regionView = new DataView(region.buffer);
+  let at = 0;
   const array = (): Int32Array => {
-    need(at, 4);
-    const count = view.getUint32(at, true);
-    need(at + 4, count * 4);
-    const copy = new Int32Array(count);
-    new Uint8Array(copy.buffer).set(bytes.subarray(at + 4, at + 4 + count * 4));
+    if (at + 4 > region.length) throw new Error("truncated record");
+    const count = regionView.getUint32(at, true);
+    if (at + 4 + count * 4 > region.length) throw new Error("truncated record");
+    const numbers = new Int32Array(region.buffer, at + 4, count);
     at += 4 + count * 4;
-    return copy;
+    return numbers;
   };
   const [mentions, lineStarts, sentences, timexSpans, timexDates] = [array(), array(), array(), array(), array()];
-  need(at, 4);
-  const detailsLength = view.getUint32(at, true);
-  need(at + 4, detailsLength);
-  const details = bytes.slice(at + 4, at + 4 + detailsLength);
+  if (at + 4 > region.length) throw new Error("truncated record");
+  const detailsLength = regionView.getUint32(at, true);
+  if (at + 4 + detailsLength > region.length) throw new Error("truncated record");
+  const details = region.subarray(at + 4, at + 4 + detailsLength);
   const record: ArticleRecord = { depth: head.depth, dct: head.dct, notices: head.notices, headline: head.headline, bodyStart: head.bodyStart, entities: head.entities, mentions, lineStarts, sentences, timexSpans, timexDates, details };
   if (head.otherForms) record.otherForms = head.otherForms;
   checkMentions(record);
