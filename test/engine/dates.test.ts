@@ -253,8 +253,13 @@ describe("deictic, set and clock times", () => {
       ["Labor Day", "2010-09-06"],
       ["Memorial Day 2009", "2009-05-25"],
     ]);
-    // A holiday modifying a noun is a season, not the day.
+    // A one-word holiday modifying a noun is a season, not the day; a name of several words is the day.
     expect(timexes("Retailers reported successful Christmas sales.", "2007-01-18")).toEqual([]);
+    expect(brief(timexes("The Thanksgiving Day parade will step off at 10 a.m. Thursday. Veterans marked VE Day.", "2005-11-22"))).toEqual([
+      ["Thanksgiving Day", "2005-11-24"],
+      ["10 a.m. Thursday", "2005-11-24T10:00"],
+      ["VE Day", "2005-05-08"],
+    ]);
   });
 
   it("reads frequencies as sets and a length in two units as one duration", () => {
@@ -287,6 +292,43 @@ describe("deictic, set and clock times", () => {
     ]);
   });
 
+  it("times a clock with no day of its own on the day the text spoke of, in every common notation", () => {
+    expect(brief(timexes("The quake struck on Sunday at 7:58 a.m. local time (0058 GMT) off Sumatra.", "2004-12-27"))).toEqual([
+      ["Sunday", "2004-12-26"],
+      ["7:58 a.m. local time", "2004-12-26T07:58"],
+      ["0058 GMT", "2004-12-26T00:58Z"],
+    ]);
+    expect(brief(timexes("Concorde landed yesterday. It touched down at Heathrow at 4.05pm.", "2003-10-25"))).toEqual([
+      ["yesterday", "2003-10-24"],
+      ["4.05pm", "2003-10-24T16:05"],
+    ]);
+    expect(brief(timexes("The company will host a call at 4:30 p.m. Central Time.", "2005-02-10"))).toEqual([["4:30 p.m. Central Time", "2005-02-10T16:30"]]);
+  });
+
+  it("reads the weekend, 'that evening', 'in the afternoon' and 'the full year' from the day or year in focus", () => {
+    expect(one("Lehman filed after talks over the weekend failed.", "2008-09-15").value).toBe("2008-W37-WE");
+    expect(one("Relief is expected by the weekend.", "2018-07-02").value).toBe("2018-W27-WE");
+    expect(brief(timexes("She was found on Monday and died that evening.", "2012-02-16"))).toEqual([
+      ["Monday", "2012-02-13"],
+      ["that evening", "2012-02-13TEV"],
+    ]);
+    expect(one("Norland raised its forecast for the full year.", "2011-04-20").value).toBe("2011");
+  });
+
+  it("reads sets of seasons and weekdays, and leaves seasons and decades that are no times alone", () => {
+    expect(brief(timexes("She built puppets every spring; pickup is on Tuesdays.", "2021-03-03"))).toEqual([
+      ["every spring", "XXXX-SP"],
+      ["Tuesdays", "XXXX-WXX-2"],
+    ]);
+    expect(timexes("A winter storm will bring highs in the low 80s and a second round of rain.", "2024-01-09")).toEqual([]);
+  });
+
+  it("reads counts with thousands separators, lengths in two units without 'and', and half an hour", () => {
+    expect(brief(timexes("Temperatures rose faster than in the past 2,000 years.", "2010-02-03"))).toEqual([["the past 2,000 years", "P2000Y"]]);
+    expect(brief(timexes("The flight takes about 18 hours 45 minutes.", "2018-10-08"))).toEqual([["about 18 hours 45 minutes", "PT18H45M", "APPROX"]]);
+    expect(brief(timexes("Shares opened half an hour later than scheduled.", "2012-05-18"))).toEqual([["half an hour", "PT30M"]]);
+  });
+
   it("reads a clock time with its zone and day", () => {
     expect(one("GM filed for bankruptcy at 12:00 UTC Monday.", "2009-06-01")).toMatchObject({ type: "TIME", value: "2009-06-01T12:00Z" });
     expect(timexes("The score was 3:2 after extra time.", "2009-06-01")).toEqual([]);
@@ -308,6 +350,22 @@ describe("explanations and robustness", () => {
 });
 
 describe("direction from tense and aspect, said in the explanation", () => {
+  it("reads schedules in the plural, what begins at a time, holidays 'ahead of' and a day and month by tense", () => {
+    expect(one("The NFL playoffs begin Saturday.", "2010-01-05").value).toBe("2010-01-09");
+    expect(one("The changes take effect beginning in the fall.", "2022-04-05").value).toBe("2022-FA");
+    expect(one("Passengers were stranded ahead of Christmas.", "2010-12-20").value).toBe("2010-12-25");
+    expect(one("The council will hold a hearing on the proposed tax increase at 7 p.m. Thursday.", "2006-04-11").value).toBe("2006-04-13T19:00");
+    expect(brief(timexes("Prosecutors said he bought the gun on March 3 and fired it the next day.", "2017-11-22"))).toEqual([
+      ["March 3", "2017-03-03"],
+      ["the next day", "2017-03-04"],
+    ]);
+    expect(brief(timexes("He pleaded not guilty on Monday and is due back in court Dec. 11.", "2017-11-22"))).toEqual([
+      ["Monday", "2017-11-20"],
+      ["Dec. 11", "2017-12-11"],
+    ]);
+    expect(one("Districts have already announced delays for Wednesday.", "2024-01-09").value).toBe("2024-01-10");
+  });
+
   it("lets a reported 'would' look ahead and an attribution after the clause leave its tense alone", () => {
     expect(brief(timexes("A spokesman said Tuesday the minister would fly to Brussels on Friday.", "2013-10-09"))).toEqual([
       ["Tuesday", "2013-10-08"],

@@ -29,7 +29,9 @@ function readSameLastYear(g: Groups, scope: Scope): Reading {
 }
 
 /** "that year", "by that time", "the same day", "the entire year": the date the text spoke of just before. */
-const THAT_TIME = pattern(`${WB}(?<t>(?:[Tt]hat|[Tt]he\\s+same|[Tt]he\\s+(?:entire|whole|full))\\s+(?<unit>year|month|week|day|time))${WE}(?!\\s+(?:ago|before|after|earlier|later|last|next|of\\s+the\\s+year))`);
+const THAT_TIME = pattern(`${WB}(?<t>(?:[Tt]hat|[Tt]he\\s+same|[Tt]he\\s+(?:entire|whole))\\s+(?<unit>year|month|week|day|time))${WE}(?!\\s+(?:ago|before|after|earlier|later|last|next|of\\s+the\\s+year))`);
+/** "the full year" of a forecast or a report is the year the article is in ("raised its forecast for the full year"). */
+const FULL_YEAR = pattern(`${WB}(?<t>[Tt]he\\s+full\\s+year)${WE}`);
 
 const UNIT_CHARS: Record<string, number> = { year: 4, month: 7, week: 7, day: 10, time: 99 };
 
@@ -56,12 +58,15 @@ function dayInFocus(scope: Scope): Reading {
 
 /** "later in the day", "earlier in the day" (not "at the end of the day", an idiom for "in the end"). */
 const IN_THE_DAY = pattern(`${WB}(?<t>(?:[Ll]ater|[Ee]arlier)\\s+in\\s+the\\s+day)${WE}`);
+/** "that evening", "in the afternoon": a part of the day the text spoke of just before (else the article's). */
+const PART_OF_THAT_DAY = pattern(`${WB}(?:(?<t>[Tt]hat\\s+(?<part>morning|afternoon|evening|night))|(?<=${WB}in\\s+)(?<t2>the\\s+(?<part2>morning|afternoon|evening)))${WE}(?!\\s+(?:of|before|after)${WE})`);
+
 /** "in morning trading", "the afternoon session": a part of the day a market report is about. */
 const SESSION = pattern(`${WB}(?<t>(?<part>morning|afternoon|evening))(?=\\s+(?:trading|trade|dealings|session)${WE})`, "i");
 
 function readSession(g: Groups, scope: Scope): Reading {
   const day = dayInFocus(scope);
-  const part = g.part!.toLowerCase();
+  const part = (g.part ?? g.part2)!.toLowerCase();
   return { ...day, type: "TIME", value: `${day.value}T${PART_OF_DAY[part]}`, meaning: `the ${part} of ${day.meaning}` };
 }
 
@@ -99,5 +104,7 @@ export function findAnaphoric(sentence: string): Candidate[] {
     ...scan(sentence, IN_THE_DAY, (_g, scope) => dayInFocus(scope)),
     ...scan(sentence, NEIGHBOUR, readNeighbour),
     ...scan(sentence, SESSION, readSession).map((c) => ({ ...c, modifiable: true })),
+    ...scan(sentence, PART_OF_THAT_DAY, readSession),
+    ...scan(sentence, FULL_YEAR, (_g, scope) => relativeReading("year", 0, scope)),
   ];
 }

@@ -47,7 +47,7 @@ const AFTER = "(?<after>ago|later|earlier|prior|from now|on)";
  * "Weeks after", "eight consecutive weeks". Bare plurals ("months") are vague lengths.
  */
 const LENGTH = pattern(
-  `${WB}(?<t>(?:${MOD}\\s+(?![Tt]he\\s))?(?:(?<the>[Tt]he)\\s+)?(?:(?<span>${SPAN_WORD})\\s+)?(?:(?<q>${NUMBER}|${VAGUE})\\s+)?(?:(?:consecutive|straight|successive)\\s+)?(?<unit>${UNIT})(?:\\s+${AFTER})?)${WE}(?![-’'])`,
+  `${WB}(?!(?<=[Hh]alf\\s+)an?\\s)(?<t>(?:${MOD}\\s+(?![Tt]he\\s))?(?:(?<the>[Tt]he)\\s+)?(?:(?<span>${SPAN_WORD})\\s+)?(?:(?<q>${NUMBER}|${VAGUE})\\s+)?(?:(?:consecutive|straight|successive)\\s+)?(?<unit>${UNIT})(?:\\s+${AFTER})?)${WE}(?![-’'])`,
   "i",
 );
 
@@ -61,7 +61,7 @@ const POSSESSED_DECADE = pattern(`(?<=${WB}(?:his|her|its|their|our|my)\\s+)(?<t
 const PAIRED_COUNT = pattern(`${WB}(?<t>(?<q>${NUMBER}))\\s+(?:and|or|to|-)\\s+(?:${NUMBER})\\s+(?<unit>${UNIT})${WE}`, "i");
 
 /** "19 hours and 16 minutes", "two years, three months": a length in two units, the second the smaller. */
-const COMPOUND = pattern(`${WB}(?<t>(?<q1>${NUMBER})\\s+(?<u1>${UNIT})(?:,\\s*|\\s+and\\s+)(?<q2>${NUMBER})\\s+(?<u2>${UNIT}))${WE}`, "i");
+const COMPOUND = pattern(`${WB}(?<t>(?:${MOD}\\s+)?(?<q1>${NUMBER})\\s+(?<u1>${UNIT})(?:,\\s*|\\s+and\\s+|\\s+)(?<q2>${NUMBER})\\s+(?<u2>${UNIT}))${WE}`, "i");
 const ORDER: Unit[] = ["second", "minute", "hour", "day", "week", "month", "year"];
 
 function readCompound(g: Groups): Reading | null {
@@ -71,7 +71,7 @@ function readCompound(g: Groups): Reading | null {
   if (ORDER.indexOf(u2) < 0 || ORDER.indexOf(u1) <= ORDER.indexOf(u2)) return null;
   const part = (n: number, u: Unit) => `${n}${CODE[u]}`;
   const value = isClock(u1) ? `PT${part(n1, u1)}${part(n2, u2)}` : isClock(u2) ? `P${part(n1, u1)}T${part(n2, u2)}` : `P${part(n1, u1)}${part(n2, u2)}`;
-  return { type: "DURATION", value, meaning: `a length of ${n1} ${u1}${n1 === 1 ? "" : "s"} and ${n2} ${u2}${n2 === 1 ? "" : "s"}` };
+  return { type: "DURATION", value, mod: modOf(g.mod), meaning: `a length of ${n1} ${u1}${n1 === 1 ? "" : "s"} and ${n2} ${u2}${n2 === 1 ? "" : "s"}` };
 }
 
 /** "half an hour", "half a century". */
@@ -172,6 +172,11 @@ function isSomeday(sentence: string, g: Groups, start: number): boolean {
   return /^one$/i.test(g.q ?? "") && /^days?$/i.test(g.unit ?? "") && !g.after && !/(?:for|within|in|over|only|just|than|the)\s+$/i.test(sentence.slice(Math.max(0, start - 10), start));
 }
 
+/** "a second term", "a second time": the ordinal, not a length of one second. */
+function isOrdinalSecond(sentence: string, g: Groups, end: number): boolean {
+  return /^an?$/i.test(g.q ?? "") && /^second$/i.test(g.unit ?? "") && !g.after && /^\s+\p{L}/u.test(sentence.slice(end, end + 3)) && !/^\s+(?:and|or|to|of|in|later|earlier|before|after|ago)\b/i.test(sentence.slice(end, end + 10));
+}
+
 /** Counts that are frequencies, not lengths: "a day" in "twice a day". */
 function isFrequency(sentence: string, start: number): boolean {
   return /(?:once|twice|times|per)\s+$/i.test(sentence.slice(Math.max(0, start - 8), start));
@@ -184,7 +189,7 @@ function isDeterminedPlural(sentence: string, g: Groups, start: number): boolean
 
 export function findDurations(sentence: string): Candidate[] {
   return [
-    ...scan(sentence, LENGTH, readLength, (g, s) => !isSomeday(sentence, g, s) && !isFrequency(sentence, s) && !isDeterminedPlural(sentence, g, s)),
+    ...scan(sentence, LENGTH, readLength, (g, s, e) => !isSomeday(sentence, g, s) && !isFrequency(sentence, s) && !isDeterminedPlural(sentence, g, s) && !isOrdinalSecond(sentence, g, e)),
     ...scan(sentence, ADJECTIVE, readAdjective, (g, _s, end) => !isAge(g, sentence, end)),
     ...scan(sentence, PAIRED_COUNT, (g) => {
       const unit = unitOf(g.unit!);

@@ -5,7 +5,7 @@
 // calendar (Ramadan, Diwali, Chinese New Year) are not read: no table here would stay right.
 import { directionFor, directionWords, tenseReason } from "./anchor";
 import { addDays, type Day, daysBetween, daysInMonth, formatDay, weekdayOf } from "./calendar";
-import { LAST, NEXT, THIS, WB, WE } from "./lexicon";
+import { BEFORE_NOUN, LAST, NEXT, THIS, WB, WE } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
 
@@ -45,6 +45,7 @@ const HOLIDAYS: [string, (year: number) => Day][] = [
   ["Canada Day", fixed(7, 1)],
   ["Australia Day", fixed(1, 26)],
   ["(?:Veterans|Armistice|Remembrance) Day", fixed(11, 11)],
+  ["V-?E Day", fixed(5, 8)],
   ["(?:the )?Fourth of July|July Fourth", fixed(7, 4)],
   ["Good Friday", (y) => addDays(easter(y), -2)],
   ["Easter Monday", (y) => addDays(easter(y), 1)],
@@ -63,12 +64,12 @@ const NAMES = HOLIDAYS.map(([name], i) => `(?<h${i}>${name})`).join("|");
 
 /**
  * A holiday, with its year when written ("Christmas 2009", "Easter of 2010") or a modifier ("last Christmas"). A
- * name that modifies a noun ("Christmas sales", "the Easter holidays") names a season, not the day, and is left; a
- * lower-case word after it must be a function word or one of a few verbs ("Thanksgiving falls on …"), and a
- * capitalised one makes it part of a name ("Christmas Island").
+ * one-word name that modifies a noun ("Christmas sales", "the Easter holidays") names a season, not the day, and is
+ * left (a name of several words stays: "the Thanksgiving Day parade"); a capitalised word after it makes it part of a
+ * name ("Christmas Island").
  */
 const HOLIDAY = pattern(
-  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+)?(?:${NAMES})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?!\\s+\\p{Ll}+(?<!\\s(?:and|or|but|in|on|at|of|to|for|with|when|as|is|was|will|would|this|last|next|that|the|a|an|each|every|itself|falls|fell|comes|came|approaches|approached|arrives|arrived|brings|brought|passed|nears|neared|sees|saw))${WE})(?![’']s${WE})(?!\\s+\\p{Lu}\\p{Ll})`,
+  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+)?(?:${NAMES})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?:(?<noun>${BEFORE_NOUN})|)(?![’']s${WE})(?!\\s+\\p{Lu}\\p{Ll})`,
 );
 
 /** The holiday's day in the year placed from the article's date in `direction`. */
@@ -90,6 +91,8 @@ function readHoliday(g: Groups, scope: Scope, at: { start: number }): Reading | 
   if (index < 0) return null;
   const dayIn = HOLIDAYS[index]![1];
   const name = g[`h${index}`]!;
+  // "Christmas sales" is a season; "the Thanksgiving Day parade", "Fourth of July fireworks" are on the day.
+  if (g.noun !== undefined && !/\s/.test(name)) return null;
   if (g.y) return { type: "DATE", value: formatDay(dayIn(Number(g.y))), meaning: `${name} ${g.y}, as written` };
   if (!scope.dct) return { type: "DATE", value: "XXXX-XX-XX", meaning: `${name} of a year the text does not say; the article has no date` };
   const cue = scope.tenseCueAt(at.start);

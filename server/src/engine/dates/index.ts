@@ -39,6 +39,7 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
       previous: prev,
       previousDay: prevDay,
       tenseAt: (i) => tenseAt(sentence, signals, i),
+      textBefore: (i) => sentence.slice(Math.max(0, i - 40), i),
       tenseCueAt: (i) => tenseCueAt(sentence, signals, i),
     });
     // Candidates are chosen before any is read, so one leaning on a date said earlier in the same sentence ("on

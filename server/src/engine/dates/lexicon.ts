@@ -45,6 +45,13 @@ export const WEEKDAY = alt([...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((d) => d.toUp
 export const weekdayNumber = (word: string) => WEEKDAY_NAMES.findIndex((d) => d.toLowerCase() === word.toLowerCase()) + 1;
 export const weekdayName = (n: number) => WEEKDAY_NAMES[n - 1]!;
 
+/**
+ * Lookahead: a lower-case word follows that is neither a function word nor one of a few verbs, so the time word before
+ * it modifies a noun ("Christmas sales", "a winter storm") rather than naming a time ("at Christmas, and …",
+ * "Thanksgiving falls on …").
+ */
+export const BEFORE_NOUN = `(?=\\s+\\p{Ll}+(?<!\\s(?:and|or|but|in|on|at|of|to|for|with|when|as|is|was|will|would|this|last|next|that|the|a|an|each|every|itself|falls|fell|comes|came|approaches|approached|arrives|arrived|brings|brought|passed|nears|neared|sees|saw|shows|showed|has|had|began|begins|set|sets|saw|ended|ends|arrived|starts|started|after|before|from|until|through|when|while|because|since|so|then))${WE})`;
+
 /** Seasons as TIMEX3 writes them. */
 export const SEASONS: Record<string, "SP" | "SU" | "FA" | "WI"> = { spring: "SP", summer: "SU", autumn: "FA", fall: "FA", winter: "WI" };
 export const SEASON = `(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)${SEASON_GLOSS}`;
@@ -82,7 +89,7 @@ const SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "e
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /** A cardinal in digits or words ("18", "three", "twenty-five", "a", "an"); no vague quantities. */
-export const NUMBER = `(?:\\d{1,4}(?:\\.\\d+)?|${alt([...TENS.slice(2).map((t) => `${t}(?:[- ](?:${SMALL.slice(1, 10).join("|")}))?`), ...SMALL.slice().reverse(), "a", "an", "a single", "hundred", "a hundred"])})(?:[- ]and[- ]a[- ]half)?`;
+export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d{1,4}(?:\\.\\d+)?|${alt([...TENS.slice(2).map((t) => `${t}(?:[- ](?:${SMALL.slice(1, 10).join("|")}))?`), ...SMALL.slice().reverse(), "a", "an", "a single", "hundred", "a hundred"])})(?:[- ]and[- ]a[- ]half)?`;
 
 /** Value of a NUMBER match; "and a half" adds 0.5. Null if it is not one. */
 export function numberValue(text: string): number | null {
@@ -93,6 +100,7 @@ export function numberValue(text: string): number | null {
     half = 0.5;
     t = t.slice(0, h.index);
   }
+  if (/^\d{1,3}(?:,\d{3})+$/.test(t)) return Number(t.replace(/,/g, "")) + half;
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t) + half;
   if (t === "a" || t === "an" || t === "a single") return 1 + half;
   if (t === "hundred" || t === "a hundred") return 100 + half;

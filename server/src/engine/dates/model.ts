@@ -12,6 +12,8 @@ export interface Scope {
   dct: Day | null;
   /** Tense of the clause around a sentence-local offset. */
   tenseAt(index: number): Tense;
+  /** The sentence's text just before a sentence-local offset (up to 40 characters). */
+  textBefore(index: number): string;
   /** The same, with the words that decided it, for explanations: { tense: "future", cue: "will" }. */
   tenseCueAt(index: number): { tense: Tense; cue?: string };
   /** The last fully resolved calendar date before this candidate, for anaphora ("a month prior"). */

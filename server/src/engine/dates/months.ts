@@ -60,18 +60,35 @@ function yearOf(month: number, scope: Scope, index: number, modifier?: string): 
 const dayValue = (year: number | null, month: number, day: number) =>
   year === null ? `XXXX-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` : formatDay({ year, month, day });
 
-function readDayMonth(g: Groups, scope: Scope): Reading | null {
+function placeDayMonth(month: number, day: number, scope: Scope, index: number): { year: number; how: string; basis?: "tense" } {
+  const dct = scope.dct!;
+  // Months compared with the day: a past-tense "June 18" written on June 20 is this year's.
+  const [current, position, length] = [dct.month * 32 + dct.day, month * 32 + day, 12 * 32];
+  const nearest = placeInYear(dct.year, current, position, length, "nearest");
+  // A date within two months of the article's is that one, whatever the tense ("announced today an event to be held
+  // on October 12"); a farther one follows the tense ("bought the gun on March 3", said in November).
+  const near = Math.abs((nearest - dct.year) * length + position - current) <= 2 * 32;
+  const cue = near ? { tense: "unknown" as const } : scope.tenseCueAt(index);
+  const direction = directionFor(undefined, cue.tense);
+  const year = direction === "nearest" ? nearest : placeInYear(dct.year, current, position, length, direction);
+  const { why, basis } = tenseReason(undefined, cue);
+  return { year, how: `${direction === "nearest" ? "in the year nearest" : `${directionWords(direction)}`} the article's date ${formatDay(dct)}${why}`, ...(basis && { basis }) };
+}
+
+function readDayMonth(g: Groups, scope: Scope, at: { start: number }): Reading | null {
   const month = monthNumber(g.mon!);
   const d1 = Number(g.d1);
   const d2 = g.d2 === undefined ? undefined : Number(g.d2);
   if (!month || d1 < 1 || d1 > 31 || (d2 !== undefined && (d2 <= d1 || d2 > 31))) return null;
-  // A day and month without a year sit close to the article's date: take the nearest such year.
-  const placed = g.y ? { year: Number(g.y), how: `as written` } : scope.dct ? { year: placeInYear(scope.dct.year, scope.dct.month, month, 12, "nearest"), how: `in the year nearest the article's date ${formatDay(scope.dct)}` } : { year: null, how: "year unknown: the article has no date" };
+  // A day and month without a year: placed by the clause's tense ("bought the gun on March 3" in November is this
+  // year's), else in the year nearest the article's date.
+  const placed = g.y ? { year: Number(g.y), how: `as written` } : scope.dct ? placeDayMonth(month, d1, scope, at.start) : { year: null, how: "year unknown: the article has no date" };
   if (placed.year !== null && d1 > daysInMonth(placed.year, month)) return null;
   const value = dayValue(placed.year, month, d1);
   const name = `${monthName(month)} ${d1}${d2 ? `–${d2}` : ""}`;
-  if (d2 === undefined) return { type: "DATE", value, meaning: `${name}, ${placed.how}` };
-  return { type: "DATE", value, endValue: dayValue(placed.year, month, d2), meaning: `the days ${name}, ${placed.how}` };
+  const basis = "basis" in placed && placed.basis ? { basis: placed.basis } : {};
+  if (d2 === undefined) return { type: "DATE", value, meaning: `${name}, ${placed.how}`, ...basis };
+  return { type: "DATE", value, endValue: dayValue(placed.year, month, d2), meaning: `the days ${name}, ${placed.how}`, ...basis };
 }
 
 function readMonthYear(g: Groups): Reading | null {

@@ -1,7 +1,7 @@
 // Periods named relative to the article's date: "today", "yesterday morning", "last night",
 // "last week" (ISO week), "this weekend", "final month", "later this 12 months", "next year".
-import { DCT } from "./anchor";
-import { addDays, addMonths, type Day, formatDay, formatMonth, formatWeek, formatYear, isoWeek } from "./calendar";
+import { DCT, tenseReason } from "./anchor";
+import { addDays, addMonths, type Day, formatDay, formatMonth, formatWeek, formatYear, isoWeek, weekdayOf } from "./calendar";
 import { isLast, isNext, LAST, NEXT, THIS, WB, WE } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
@@ -46,6 +46,20 @@ function periodOf(word: string): Period {
 const NAMED_PERIOD = pattern(
   `${WB}(?<t>(?:[Tt]he\\s+)?(?<mod>${LAST}|${NEXT}|${THIS})\\s+(?<unit>week|weekend|month|year|yr|quarter|decade)|(?:${THIS}|[Ff]inal|[Ss]ubsequent)\\s+(?<unit2>12 months))${WE}(?!-)`,
 );
+
+/** "over the weekend", "by the weekend": the one just past in a report, the coming one ahead (a weekend's own: itself). */
+const THE_WEEKEND = pattern(`${WB}(?<t>the\\s+weekend)${WE}(?!\\s+(?:of|before|after|earlier|later)${WE})(?![’']s)`);
+
+function readTheWeekend(scope: Scope, at: { start: number }): Reading {
+  if (!scope.dct) return { type: "DATE", value: UNKNOWN.weekend, meaning: "a weekend; the article has no date" };
+  const cue = scope.tenseCueAt(at.start);
+  const weekday = weekdayOf(scope.dct);
+  // On a Saturday or Sunday the weekend is that one; otherwise the one before or after, by the clause's tense.
+  const shift = weekday >= 6 ? 0 : cue.tense === "past" ? -1 : 0;
+  const { why, basis } = tenseReason(undefined, cue);
+  const r = relativeReading("weekend", shift, scope);
+  return { ...r, meaning: `${shift < 0 ? "the weekend before" : "the weekend of the week of"} the article's date ${formatDay(scope.dct)}${why}`, ...(basis && { basis }) };
+}
 
 /** "the year", "the week": only with "later in", "the end of"… before them (see modifiers). */
 const BARE_PERIOD = pattern(`${WB}(?<t>the\\s+(?<unit>week|month|year|yr))${WE}(?!\\s+(?:before|after|earlier|later|ago|prior)${WE})`);
@@ -103,6 +117,7 @@ export function findRelativePeriods(sentence: string): Candidate[] {
     ...scan(sentence, NAMED_PERIOD, readNamedPeriod).map((c) => ({ ...c, modifiable: true })),
     ...scan(sentence, BARE_PERIOD, (g, s) => relativeReading(periodOf(g.unit!), 0, s)).map((c) => ({ ...c, modifiable: "required" as const })),
     ...scan(sentence, DEICTIC_DAY, readDeicticDay).map((c) => ({ ...c, modifiable: true })),
+    ...scan(sentence, THE_WEEKEND, (_g, scope, at) => readTheWeekend(scope, at)),
   ];
 }
 

@@ -1,6 +1,6 @@
 // Recurring times (TIMEX3 SET): "annual", "daily", "every week", "each Monday", "day by day" (a spin
 // of "daily").
-import { WB, WE, WEEKDAY, weekdayNumber } from "./lexicon";
+import { SEASONS, WB, WE, WEEKDAY, weekdayNumber } from "./lexicon";
 import { pattern, scan } from "./match";
 import type { Candidate, Reading } from "./model";
 
@@ -12,7 +12,7 @@ const ADVERB: Record<string, [string, string]> = {
 const UNIT_CODE: Record<string, string> = { hour: "PT1H", day: "P1D", night: "P1D", week: "P1W", month: "P1M", year: "P1Y", yr: "P1Y", quarter: "P3M" };
 
 const SET = pattern(
-  `${WB}(?<t>(?<adv>hourly|daily|nightly|biweekly|weekly|monthly|quarterly|annual|annually|yearly|biannual)|(?:every|each)\\s+(?:(?<unit>hour|day|night|week|month|year|yr|quarter)|(?<wd>${WEEKDAY}))|(?<dbd>day by day|day after day|week by week|year after year))${WE}`,
+  `${WB}(?<t>(?<adv>hourly|daily|nightly|biweekly|weekly|monthly|quarterly|annual|annually|yearly|biannual)|(?:every|each)\\s+(?:(?<unit>hour|day|night|week|month|year|yr|quarter)|(?<wd>${WEEKDAY})|(?<season>spring|summer|autumn|fall|winter))|(?<=${WB}on\\s+)(?<wds>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)|(?<dbd>day by day|day after day|week by week|year after year))${WE}`,
   "i",
 );
 
@@ -25,7 +25,11 @@ function readSet(g: Record<string, string | undefined>): Reading | null {
     return { type: "SET", value, meaning };
   }
   if (g.unit) return { type: "SET", value: UNIT_CODE[g.unit.toLowerCase()]!, meaning: `every ${g.unit.toLowerCase()}` };
-  if (g.wd) return { type: "SET", value: `XXXX-WXX-${weekdayNumber(g.wd)}`, meaning: `every ${g.wd}` };
+  if (g.wd ?? g.wds) {
+    const wd = (g.wd ?? g.wds!.slice(0, -1))!;
+    return { type: "SET", value: `XXXX-WXX-${weekdayNumber(wd)}`, meaning: `every ${wd}` };
+  }
+  if (g.season) return { type: "SET", value: `XXXX-${SEASONS[g.season.toLowerCase()]}`, meaning: `every ${g.season.toLowerCase()}` };
   const unit = g.dbd!.split(/\s+/)[0]!.toLowerCase();
   return { type: "SET", value: UNIT_CODE[unit]!, meaning: `every ${unit}` };
 }

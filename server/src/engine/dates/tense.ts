@@ -17,7 +17,11 @@ const FUTURE_WORDS = (
     "(?:expected|predicted|anticipated|scheduled|slated|poised|planned|hoped|likely|set|due) (?:to|for)",
     `(?:${SPUN_PLANNED.join("|")}) to`,
     // The present tense of travel and meeting verbs announces a schedule: "Blinken arrives in Beijing on Sunday".
-    "(?:arrives|travels|visits|heads|departs|leaves|meets|hosts|begins|starts|opens|returns|flies|convenes)",
+    "(?:arrives|travels|visits|heads|departs|leaves|meets|hosts|begins|starts|opens|returns|flies|convenes|resumes|reopens|kicks off|takes place|runs until|runs through)",
+    // …and so does its plural ("the playoffs begin Saturday", "the Games open on Friday").
+    "(?:arrive|travel|visit|depart|meet|host|begin|start|open|resume|reopen|convene|kick off|take place)(?= (?:on |at |in |from |this |next )?(?:\\p{Lu}|\\d|next|this))",
+    // What starts at a time is scheduled: "beginning in the fall", "starting Monday", "effective Jan. 1".
+    "(?:beginning|starting|effective)(?= (?:in |on |at |from )?(?:the |\\p{Lu}|\\d|next|this))",
   ].map((p) => `(?:${p})`).join("|")
 );
 const FUTURE = new RegExp(`(?<![\\p{L}])(?:${FUTURE_WORDS})(?![\\p{L}])`, "gu");
@@ -43,7 +47,7 @@ const NOT_PAST = new Set("need speed seed feed bed red shed breed deed creed gre
 const REPORTED = /(?<![\p{L}])(?:said|says|told|announced|added|stated|warned|predicted|forecast)(?![\p{L}])/u;
 const WOULD = /(?<![\p{L}])would(?![\p{L}])/gu;
 /** An attribution after the reported clause (", officials said"): the saying is not the clause's tense. */
-const ATTRIBUTION = /^(?:said|says|told|added|stated|reported|announced)$/;
+const ATTRIBUTION = /^(?:said|says|told|added|stated|reported|announced|confirmed|warned|insisted|explained|wrote|noted|argued)$/;
 
 interface Signal {
   index: number;
@@ -86,10 +90,12 @@ export function tenseSignals(sentence: string): Signal[] {
     if (futureSpans.some(([s, e]) => m.index >= s && m.index < e)) continue;
     const w = m[0];
     // A participle after "be" is a passive infinitive ("should be completed", "to be held"), not a report of the past.
-    const passive = /\bbe(?:ing)?\s+$/.test(sentence.slice(Math.max(0, m.index - 7), m.index));
+    const passive = /\b(?:be|being|been)\s+$/.test(sentence.slice(Math.max(0, m.index - 7), m.index));
     // After "to" or a modal, a form like "hit", "cut", "set" is the bare verb: "is expected to hit a record".
     const bare = /(?<![\p{L}])(?:to|will|would|can|could|may|might|must|shall|should|did|does|do)\s+$/u.test(sentence.slice(Math.max(0, m.index - 8), m.index));
-    const past = !passive && !bare && (IRREGULAR_PAST.has(w) || (w.length > 4 && /ed$/.test(w) && !NOT_PAST.has(w)));
+    // After a determiner an -ed word is an adjective: "the proposed tax increase", "a planned visit".
+    const adjective = /(?<![\p{L}])(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$/iu.test(sentence.slice(Math.max(0, m.index - 7), m.index));
+    const past = !passive && !bare && !(adjective && w.endsWith("ed")) && (IRREGULAR_PAST.has(w) || (w.length > 4 && /ed$/.test(w) && !NOT_PAST.has(w)));
     if (past) signals.push({ index: m.index, tense: "past", cue: w });
   }
   return signals.sort((a, b) => a.index - b.index);
@@ -125,6 +131,7 @@ const PART_OF = "(?:the\\s+(?:end|start|beginning|middle|close|turn)\\s+of\\s+)?
 const SINCE_BEFORE = new RegExp(`(?<![\\p{L}])(since|following)\\s+${PART_OF}`, "iu");
 // ("ahead of" is left to the clause: "prices rose ahead of Labor Day" is the Labor Day just past.)
 const BY_BEFORE = new RegExp(`(?<![\\p{L}])(by|until|till)\\s+${PART_OF}`, "iu");
+const AHEAD_BEFORE = new RegExp(`(?<![\\p{L}])(ahead of|in the run-up to)\\s+${PART_OF}`, "iu");
 /** A copula right before a time states a schedule: "the vote is on Tuesday", "the hearing is in March". */
 const SCHEDULE_BEFORE = /(?<![\p{L}])(is|are|[’']s)\s+(?:(?:on|in|at)\s+)?$/u;
 
@@ -136,6 +143,9 @@ export function tenseCueAt(sentence: string, signals: Signal[], index: number): 
   if (since) return { tense: "past", cue: since[1]!.toLowerCase() };
   const by = BY_BEFORE.exec(before);
   if (by) return { tense: "future", cue: by[1]!.toLowerCase() };
+  // "ahead of Christmas", "before Easter": the nearest such time, whatever the clause's tense.
+  const ahead = AHEAD_BEFORE.exec(before);
+  if (ahead) return { tense: "unknown", cue: ahead[1]!.toLowerCase() };
   const schedule = SCHEDULE_BEFORE.exec(before);
   if (schedule) return { tense: "future", cue: schedule[0].trim() };
   let best: Signal | null = null;
@@ -147,7 +157,9 @@ export function tenseCueAt(sentence: string, signals: Signal[], index: number): 
     const [a, b] = s.index < index ? [s.index, index] : [index, s.index];
     const between = sentence.slice(a, b);
     if (s.index > index && ATTRIBUTION.test(s.cue) && between.includes(",")) continue;
-    const breaks = (between.match(/[;—–]|[”"]\s|, (?:but|while|whereas|and)\b|\b(?:when|that)\b/g) ?? []).length;
+    // A clause break: punctuation, a conjunction after a comma, "when"/"that", or "and" opening a new predicate ("and is due").
+    // (Read a little past the signal, so "and" before the signal "is due" is seen with it.)
+    const breaks = (sentence.slice(a, b + 8).match(/[;—–]|[”"]\s|, (?:but|while|whereas|and)\b|\b(?:when|that)\b|\band (?=(?:is|are|was|were|will|has|have|had)\b)/g) ?? []).length;
     const distance = between.split(/\s+/).length + breaks * 12;
     // On a tie the word before wins: the verb a time phrase modifies mostly precedes it ("said on Wednesday it may").
     if (distance < bestDistance) {

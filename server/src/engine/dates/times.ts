@@ -1,6 +1,8 @@
-// Clock times: "12:00 UTC Monday", "16:00 UTC today", "3 p.m.", "10:30 a.m. EST", "noon". The day is
-// the one named right after the time, else the article's date. A bare "H:MM" counts only with a
-// zone, am/pm, or "at"/"by"/"until" before it, so that scores and ratios ("3:2") stay out.
+// Clock times: "12:00 UTC Monday", "16:00 UTC today", "3 p.m.", "12.30pm", "10:30 a.m. EST", "2100 GMT", "noon".
+// The day is the one named right after the time, else one said nearby (index.ts), else the last day the text spoke
+// of ("the quake struck on Sunday … at 7:58 a.m. local time"), else the article's date. A bare "H:MM" counts only
+// with a zone, am/pm, or "at"/"by"/"until" before it, so that scores and ratios ("3:2") stay out; four digits only
+// with GMT/UTC.
 import { formatDay } from "./calendar";
 import { WB, WE, WEEKDAY } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
@@ -13,17 +15,17 @@ import { placeWeekdayName } from "./weekdays";
  * time, never a season of its own.
  */
 const ZONE =
-  "(?<tz>UTC|GMT|Z|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|KST|AEST|AEDT|(?:\\p{Lu}\\p{Ll}+\\s+){1,3}(?:Standard|Daylight|Summer|Mean)\\s+Time|Coordinated\\s+Universal\\s+Time)";
+  "(?<tz>UTC|GMT|Z|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|KST|AEST|AEDT|(?:\\p{Lu}\\p{Ll}+\\s+){1,3}(?:Standard|Daylight|Summer|Mean)\\s+Time|(?:Eastern|Central|Mountain|Pacific|Atlantic)\\s+Time|Coordinated\\s+Universal\\s+Time|local\\s+time)";
 /** "3 p.m." keeps its dots; "3 PM." at a sentence's end does not take the sentence's period. */
 const AMPM = "(?<ampm>[ap]\\.\\s?m\\.|[AP]\\.M\\.|[AaPp][Mm](?![\\p{L}]))";
 const DAY_AFTER = `(?:,?\\s+(?:on\\s+)?(?<day>today|yesterday|tomorrow|tonight|${WEEKDAY}))?`;
 const CLOCK = pattern(
-  `(?<=(?<prep>${WB}(?:at|by|until|till|from|to|before|after|around|about)\\s+)?)${WB}(?<t>(?:(?:(?<h>\\d{1,2})(?::(?<mi>[0-5]\\d))?\\s*${AMPM}|(?<h2>[01]?\\d|2[0-3]):(?<mi2>[0-5]\\d))(?:\\s+${ZONE})?|(?<noon>noon|midnight))${DAY_AFTER})${WE}`,
+  `(?<=(?<prep>${WB}(?:at|by|until|till|from|to|before|after|around|about)\\s+)?)${WB}(?<t>(?:(?:(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*${AMPM}|(?<h2>[01]?\\d|2[0-3]):(?<mi2>[0-5]\\d)|(?<h3>[01]\\d|2[0-3])(?<mi3>[0-5]\\d)(?=\\s+(?:GMT|UTC|Z)${WE}))(?:\\s+${ZONE})?|(?<noon>noon|midnight))${DAY_AFTER})${WE}`,
 );
 
 function readClock(g: Groups, scope: Scope, at: { start: number }): Reading | null {
-  let hour = Number(g.h ?? g.h2 ?? (g.noon === "noon" ? 12 : 0));
-  const minute = Number(g.mi ?? g.mi2 ?? 0);
+  let hour = Number(g.h ?? g.h2 ?? g.h3 ?? (g.noon === "noon" ? 12 : 0));
+  const minute = Number(g.mi ?? g.mi2 ?? g.mi3 ?? 0);
   if (g.ampm) {
     if (hour < 1 || hour > 12) return null;
     const pm = /^p/i.test(g.ampm);
@@ -35,10 +37,13 @@ function readClock(g: Groups, scope: Scope, at: { start: number }): Reading | nu
     ? /day$/i.test(g.day) && !/^(today|yesterday)$/i.test(g.day)
       ? placeWeekdayName(g.day, undefined, scope, at.start)
       : { value: relativeReading("day", { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 }[g.day.toLowerCase()] ?? 0, scope).value, meaning: g.day.toLowerCase() }
-    : { value: scope.dct ? formatDay(scope.dct) : "XXXX-XX-XX", meaning: "the article's date" };
+    : scope.previousDay
+      ? { value: scope.previousDay, meaning: `${scope.previousDay}, the day the text spoke of just before` }
+      : { value: scope.dct ? formatDay(scope.dct) : "XXXX-XX-XX", meaning: "the article's date" };
   // A clock time with no day of its own: the day said with it nearby wins over the article's date ("Friday evening
   // at 9 PM", "at 16:15 UTC, June 1st"), see `onItsDay` in index.ts.
-  return { type: "TIME", value: `${day.value}${clock}`, meaning: `${clock.slice(1)} on ${day.meaning}`, ...(!g.day && { clock }) };
+  const basis = !g.day && scope.previousDay ? { basis: "earlier-date" as const } : {};
+  return { type: "TIME", value: `${day.value}${clock}`, meaning: `${clock.slice(1)} on ${day.meaning}`, ...(!g.day && { clock }), ...basis };
 }
 
 export function findClockTimes(sentence: string): Candidate[] {

@@ -13,6 +13,8 @@ export const PART = "(?<part>morning|afternoon|evening|night)";
 /** A weekday after "The" and before a capitalised word names a title: "The Sunday Times", "the Monday Club". */
 const WEEKDAY_PHRASE = pattern(`${WB}(?<![Tt]he\\s+)(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+)?(?<wd>${WEEKDAY})(?:\\s+${PART})?${WE}|(?<=${WB}[Tt]he\\s+)(?<wd2>${WEEKDAY})${WE}(?!\\s+\\p{Lu})`);
 
+const FOR_BEFORE = /(?<![\p{L}])for\s+$/u;
+
 export interface PlacedDay {
   /** The day, or null when the article has no date. */
   day: Day | null;
@@ -29,7 +31,8 @@ export function placeWeekdayName(name: string, modifier: string | undefined, sco
   const day = weekdayName(n);
   if (!scope.dct) return { day: null, value: `XXXX-WXX-${n}`, meaning: `a ${day}; which one is unknown: the article has no date` };
   // Without tense, news weekdays mostly report what happened: look back.
-  const cue = scope.tenseCueAt(index);
+  // "delays for Wednesday", "set for Friday": what a day is set aside for lies ahead.
+  const cue = !modifier && FOR_BEFORE.test(scope.textBefore(index)) ? { tense: "future" as const, cue: "for" } : scope.tenseCueAt(index);
   const direction = directionFor(modifier, cue.tense, "onOrBefore");
   const placed = placeWeekday(scope.dct, n, direction);
   const same = formatDay(placed) === formatDay(scope.dct);

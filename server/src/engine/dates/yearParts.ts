@@ -3,7 +3,7 @@
 // placed from the article's date by tense, like a month.
 import { directionFor, directionWords, placeInYear, tenseReason } from "./anchor";
 import { type Day, formatDay, formatYear } from "./calendar";
-import { LAST, NEXT, SEASON, SEASONS, THIS, WB, WE } from "./lexicon";
+import { BEFORE_NOUN, LAST, NEXT, SEASON, SEASONS, THIS, WB, WE } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
 import { relativeReading } from "./relative";
@@ -22,13 +22,15 @@ const seasonPosition = (month: number) => (month <= 2 ? 0 : Math.floor(month / 3
  * "the Summer Olympics").
  */
 const SEASON_PHRASE = pattern(
-  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+|(?<the>[Tt]he)\\s+|(?<bare>(?:(?<=(?<prep>\\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|[Ee]arly|[Ll]ate)\\s+))|)))(?<s>${SEASON})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?!\\s+of\\s+(?!\\d))(?!\\s+Time${WE})(?!\\s+\\p{Lu}\\p{Ll})(?:(?<verb>(?=\\s+(?:is|was|has|had|will|would|came|comes|arrived|arrives|began|begins|brought|brings|shows|showed|saw|sees)${WE}))|)`,
+  `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+|(?<the>[Tt]he)\\s+|(?<bare>(?:(?<=(?<prep>\\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|[Ee]arly|[Ll]ate)\\s+))|)))(?<s>${SEASON})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?!\\s+of\\s+(?!\\d))(?!\\s+Time${WE})(?!\\s+\\p{Lu}\\p{Ll})(?:(?<noun>${BEFORE_NOUN})|)(?:(?<verb>(?=\\s+(?:is|was|has|had|will|would|came|comes|arrived|arrives|began|begins|brought|brings|shows|showed|saw|sees)${WE}))|)`,
 );
 
 function readSeason(g: Groups, scope: Scope, at: { start: number }): Reading | null {
   const word = g.s!.toLowerCase().split(/\s+/)[0]!;
   const code = SEASONS[word]!;
   if (g.bare !== undefined && !g.y && g.prep === undefined && g.verb === undefined && (word === "fall" || word === "spring")) return null;
+  // "a winter storm", "summer camp": a season word modifying a noun is no time of its own.
+  if (g.bare !== undefined && !g.y && g.noun !== undefined) return null;
   if (g.y) return { type: "DATE", value: `${g.y}-${code}`, meaning: `the ${word} of ${g.y}` };
   if (!scope.dct) return { type: "DATE", value: `XXXX-${code}`, meaning: `a ${word}; the article has no date` };
   const cue = scope.tenseCueAt(at.start);

@@ -16,6 +16,8 @@ const CENTURY = pattern(`${WB}(?<t>(?:[Tt]he\\s+)?(?:(?<n>\\d{1,2})(?:st|nd|rd|t
 const FISCAL = pattern(`${WB}(?<t>(?:[Ff]iscal|[Ff]inancial)\\s+(?:[Yy]ear\\s+)?(?<y>1[89]\\d\\d|20\\d\\d)|FY\\s?(?<y2>20\\d\\d|\\d\\d))(?![\\p{L}\\p{N}_]|[-–/]\\d)`);
 /** "2004-2005", "1968-69", "2010–11": a range of years. */
 const YEAR_RANGE = pattern(`(?<![\\p{L}\\p{N}_$£€#.,:/–-])(?<t>(?<y1>1[5-9]\\d\\d|20\\d\\d)\\s?[-–]\\s?(?<y2>\\d{4}|\\d{2}))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d)`);
+/** A year before 1800 only after a word that asks for a date: "founded in 1694", "since 1750". */
+const OLD_YEAR = pattern(`(?<=${WB}(?:in|since|from|until|by|of|before|after|around|circa|c\\.)\\s+)(?<t>(?<y>1[5-7]\\d\\d))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d)`);
 const DECADE = pattern(`(?<![\\p{L}\\p{N}_$£€])(?<t>(?<c>1[89]|20)(?<d>\\d)0s|[’'](?<d2>\\d)0s|(?<d3>[1-9])0s)${WE}`);
 
 /** Words after a number that make it a count, not a year. Function words ending in s are not plurals. */
@@ -25,8 +27,10 @@ function isCount(sentence: string, end: number): boolean {
   return next !== undefined && next.length > 2 && next.endsWith("s") && !NOT_PLURAL.has(next);
 }
 
-/** "in his 70s" is an age, not a decade. */
-const isAge = (sentence: string, start: number) => /(?:his|her|their|its|early|mid|late)[\s-]+$/i.test(sentence.slice(Math.max(0, start - 8), start)) && !/\d{4}/.test(sentence.slice(start, start + 4));
+/** "in his 70s" is an age, "the low 80s" a temperature or a price, not a decade. */
+const isAge = (sentence: string, start: number) =>
+  (/(?:his|her|their|its|early|mid|late)[\s-]+$/i.test(sentence.slice(Math.max(0, start - 8), start)) || /(?:low|lower|high|upper|mid)[\s-]+$/i.test(sentence.slice(Math.max(0, start - 8), start))) &&
+  !/\d{4}/.test(sentence.slice(start, start + 4));
 
 function readCentury(g: Groups): Reading | null {
   const n = g.n ? Number(g.n) : ORDINALS.indexOf(g.w!.toLowerCase()) + 1;
@@ -50,7 +54,7 @@ export function findYears(sentence: string): Candidate[] {
       const y = g.y ?? (g.y2!.length === 2 ? `20${g.y2}` : g.y2!);
       return { type: "DATE", value: `FY${y}`, meaning: `the fiscal year ${y}` };
     }),
-    ...scan(sentence, YEAR, (g) => ({ type: "DATE", value: g.y!, meaning: `the year ${g.y}, as written` }), (_g, _s, e) => !isCount(sentence, e)).map((c) => ({ ...c, modifiable: true })),
+    ...[YEAR, OLD_YEAR].flatMap((re) => scan(sentence, re, (g) => ({ type: "DATE", value: g.y!, meaning: `the year ${g.y}, as written` }), (_g, _s, e) => !isCount(sentence, e))).map((c) => ({ ...c, modifiable: true })),
     ...scan(
       sentence,
       DECADE,
