@@ -31,7 +31,7 @@ function readSameLastYear(g: Groups, scope: Scope): Reading {
 /** "that year", "by that time", "the same day", "the entire year": the date the text spoke of just before. */
 const THAT_TIME = pattern(`${WB}(?<t>(?:[Tt]hat|[Tt]he\\s+same|[Tt]he\\s+(?:entire|whole))\\s+(?<unit>year|month|week|day|time))${WE}(?!\\s+(?:ago|before|after|earlier|later|last|next|of\\s+the\\s+year))`);
 /** "the full year" of a forecast or a report is the year the article is in ("raised its forecast for the full year"). */
-const FULL_YEAR = pattern(`${WB}(?<t>[Tt]he\\s+full\\s+year)${WE}`);
+const FULL_YEAR = pattern(`${WB}(?<t>[Tt]he\\s+full\\s+year)${WE}`, "", /full\s+year/);
 
 const UNIT_CHARS: Record<string, number> = { year: 4, month: 7, week: 7, day: 10, time: 99 };
 
@@ -57,12 +57,12 @@ function dayInFocus(scope: Scope): Reading {
 }
 
 /** "later in the day", "earlier in the day" (not "at the end of the day", an idiom for "in the end"). */
-const IN_THE_DAY = pattern(`${WB}(?<t>(?:[Ll]ater|[Ee]arlier)\\s+in\\s+the\\s+day)${WE}`);
+const IN_THE_DAY = pattern(`${WB}(?<t>(?:[Ll]ater|[Ee]arlier)\\s+in\\s+the\\s+day)${WE}`, "", /the\s+day/);
 /** "that evening", "in the afternoon": a part of the day the text spoke of just before (else the article's). */
-const PART_OF_THAT_DAY = pattern(`${WB}(?:(?<t>[Tt]hat\\s+(?<part>morning|afternoon|evening|night))|(?<=${WB}in\\s+)(?<t2>the\\s+(?<part2>morning|afternoon|evening)))${WE}(?!\\s+(?:of|before|after)${WE})`);
+const PART_OF_THAT_DAY = pattern(`${WB}(?:(?<t>[Tt]hat\\s+(?<part>morning|afternoon|evening|night))|(?<=${WB}in\\s+)(?<t2>the\\s+(?<part2>morning|afternoon|evening)))${WE}(?!\\s+(?:of|before|after)${WE})`, "", /morning|afternoon|evening|night/);
 
 /** "in morning trading", "the afternoon session": a part of the day a market report is about. */
-const SESSION = pattern(`${WB}(?<t>(?<part>morning|afternoon|evening))(?=\\s+(?:trading|trade|dealings|session)${WE})`, "i");
+const SESSION = pattern(`${WB}(?<t>(?<part>morning|afternoon|evening))(?=\\s+(?:trading|trade|dealings|session)${WE})`, "i", /trad|dealing|session/i);
 
 function readSession(g: Groups, scope: Scope): Reading {
   const day = dayInFocus(scope);
@@ -77,6 +77,8 @@ function readSession(g: Groups, scope: Scope): Reading {
  */
 const NEIGHBOUR = pattern(
   `${WB}(?<t>[Tt]he\\s+(?:(?<dir>previous|preceding|prior|next|following|subsequent)\\s+(?:(?<unit>day)|(?<part>morning|afternoon|evening|night))|(?<unit2>day|week|month)\\s+(?<dir2>before|after|earlier|later)(?=\\s*(?:[,.;:!?)”"]|$|and\\b|but\\b))))${WE}`,
+  "",
+  /\b(?:day|week|month|morning|afternoon|evening|night)\b/,
 );
 
 function readNeighbour(g: Groups, scope: Scope): Reading | null {

@@ -61,7 +61,7 @@ const POSSESSED_DECADE = pattern(`(?<=${WB}(?:his|her|its|their|our|my)\\s+)(?<t
 const PAIRED_COUNT = pattern(`${WB}(?<t>(?<q>${NUMBER}))\\s+(?:and|or|to|-)\\s+(?:${NUMBER})\\s+(?<unit>${UNIT})${WE}`, "i");
 
 /** "19 hours and 16 minutes", "two years, three months": a length in two units, the second the smaller. */
-const COMPOUND = pattern(`${WB}(?<t>(?:${MOD}\\s+)?(?<q1>${NUMBER})\\s+(?<u1>${UNIT})(?:,\\s*|\\s+and\\s+|\\s+)(?<q2>${NUMBER})\\s+(?<u2>${UNIT}))${WE}`, "i");
+const COMPOUND = pattern(`${WB}(?<t>(?:${MOD}\\s+)?(?<q1>${NUMBER})\\s+(?<u1>${UNIT})(?:,\\s*|\\s+and\\s+|\\s+)(?<q2>${NUMBER})\\s+(?<u2>${UNIT}))${WE}`, "i", /(?:sec|min|hour|hr|day|night|week|month|year|yr)[\s\S]*?\s\S*(?:sec|min|hour|hr|day|night|week|month|year|yr)/i);
 const ORDER: Unit[] = ["second", "minute", "hour", "day", "week", "month", "year"];
 
 function readCompound(g: Groups): Reading | null {

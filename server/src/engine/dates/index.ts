@@ -33,14 +33,16 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
   let previousDay: string | null = null;
   for (const span of pieces(text, layout)) {
     const sentence = text.slice(span.start, span.end);
-    const signals = tenseSignals(sentence);
+    // Tense is looked at only for sentences with a time expression that asks (most have none).
+    let signals: ReturnType<typeof tenseSignals> | undefined;
+    const signalsOf = () => (signals ??= tenseSignals(sentence));
     const scope = (prev: Reading | null, prevDay: string | null): Scope => ({
       dct: day,
       previous: prev,
       previousDay: prevDay,
-      tenseAt: (i) => tenseAt(sentence, signals, i),
+      tenseAt: (i) => tenseAt(sentence, signalsOf(), i),
       textBefore: (i) => sentence.slice(Math.max(0, i - 40), i),
-      tenseCueAt: (i) => tenseCueAt(sentence, signals, i),
+      tenseCueAt: (i) => tenseCueAt(sentence, signalsOf(), i),
     });
     // Candidates are chosen before any is read, so one leaning on a date said earlier in the same sentence ("on
     // Sept. 12 … that day") is probed with a stand-in for it, and read in text order below.

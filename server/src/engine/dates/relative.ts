@@ -48,7 +48,7 @@ const NAMED_PERIOD = pattern(
 );
 
 /** "over the weekend", "by the weekend": the one just past in a report, the coming one ahead (a weekend's own: itself). */
-const THE_WEEKEND = pattern(`${WB}(?<t>the\\s+weekend)${WE}(?!\\s+(?:of|before|after|earlier|later)${WE})(?![’']s)`);
+const THE_WEEKEND = pattern(`${WB}(?<t>the\\s+weekend)${WE}(?!\\s+(?:of|before|after|earlier|later)${WE})(?![’']s)`, "", /weekend/);
 
 function readTheWeekend(scope: Scope, at: { start: number }): Reading {
   if (!scope.dct) return { type: "DATE", value: UNKNOWN.weekend, meaning: "a weekend; the article has no date" };

@@ -17,7 +17,7 @@ const SET = pattern(
 );
 
 /** "twice a year", "three times a week", "once per month": a frequency, valued by its period (TIMEX3 has no count). */
-const FREQUENCY = pattern(`${WB}(?<t>(?:once|twice|thrice|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)\\s+times)\\s+(?:a|an|per|each|every)\\s+(?<unit>hour|day|night|week|month|year|quarter))${WE}`, "i");
+const FREQUENCY = pattern(`${WB}(?<t>(?:once|twice|thrice|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)\\s+times)\\s+(?:a|an|per|each|every)\\s+(?<unit>hour|day|night|week|month|year|quarter))${WE}`, "i", /once|twice|thrice|times/i);
 
 function readSet(g: Record<string, string | undefined>): Reading | null {
   if (g.adv) {

@@ -11,13 +11,13 @@ const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seven
 const CENTURY_ORDINALS = `(?:${ORDINALS.map((o) => `[${o[0]!.toUpperCase()}${o[0]}]${o.slice(1)}`).join("|")})`;
 
 /** "the 19th century", "the twenty-first century": TIMEX3 writes a century as its first two digits ("18"). */
-const CENTURY = pattern(`${WB}(?<t>(?:[Tt]he\\s+)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>${CENTURY_ORDINALS}))[\\s-]+[Cc]entury)${WE}`);
+const CENTURY = pattern(`${WB}(?<t>(?:[Tt]he\\s+)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>${CENTURY_ORDINALS}))[\\s-]+[Cc]entury)${WE}`, "", /[Cc]entury/);
 /** "fiscal 2009", "fiscal year 2010", "FY2011": a company's or a government's financial year. */
 const FISCAL = pattern(`${WB}(?<t>(?:[Ff]iscal|[Ff]inancial)\\s+(?:[Yy]ear\\s+)?(?<y>1[89]\\d\\d|20\\d\\d)|FY\\s?(?<y2>20\\d\\d|\\d\\d))(?![\\p{L}\\p{N}_]|[-–/]\\d)`);
 /** "2004-2005", "1968-69", "2010–11": a range of years. */
 const YEAR_RANGE = pattern(`(?<![\\p{L}\\p{N}_$£€#.,:/–-])(?<t>(?<y1>1[5-9]\\d\\d|20\\d\\d)\\s?[-–]\\s?(?<y2>\\d{4}|\\d{2}))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d)`);
 /** A year before 1800 only after a word that asks for a date: "founded in 1694", "since 1750". */
-const OLD_YEAR = pattern(`(?<=${WB}(?:in|since|from|until|by|of|before|after|around|circa|c\\.)\\s+)(?<t>(?<y>1[5-7]\\d\\d))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d)`);
+const OLD_YEAR = pattern(`(?<=${WB}(?:in|since|from|until|by|of|before|after|around|circa|c\\.)\\s+)(?<t>(?<y>1[5-7]\\d\\d))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d)`, "", /1[5-7]\d\d/);
 const DECADE = pattern(`(?<![\\p{L}\\p{N}_$£€])(?<t>(?<c>1[89]|20)(?<d>\\d)0s|[’'](?<d2>\\d)0s|(?<d3>[1-9])0s)${WE}`);
 
 /** Words after a number that make it a count, not a year. Function words ending in s are not plurals. */
