@@ -2,12 +2,14 @@
 //   node scripts/eval.mjs [seeds|meantime|uner|sec|wnut|wikigold|all] [--errors] [CLI options, e.g. --quick]
 // seeds and meantime are the hand-made gold of ../shared/eval; uner, sec, wnut and wikigold are held-out NER data
 // from ../shared/ner-data, converted to articles in a temp folder on each run (scripts/nerdata.mjs). Those have no
-// coreference or timex gold, so only their entity figures are printed. --errors lists each set's most frequent
+// coreference or timex gold, so only their entity figures are printed. dates-probe, dates-a and dates-b are the
+// project's own news passages with TimeML values (eval/dates, see its README): only their timex figures are printed. --errors lists each set's most frequent
 // false positives, false negatives, type confusions and boundary mismatches.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { writeDateArticles } from "./datesets.mjs";
 import { buildArticles, NER_SETS, readBio, writeArticles } from "./nerdata.mjs";
 
 const root = join(import.meta.dirname, "..");
@@ -29,6 +31,7 @@ const sets = {
   },
   meantime: { gold: join(shared, "eval/meantime-dev/gold.json"), input: join(shared, "eval/meantime-dev"), args: [] },
   ...Object.fromEntries(Object.entries(NER_SETS).map(([name, set]) => [name, { ner: set, tsv: join(shared, "ner-data", set.file) }])),
+  ...Object.fromEntries(["probe", "a", "b"].map((k) => [`dates-${k}`, { dates: join(root, "eval", "dates", k === "probe" ? "probe.jsonl" : `passages-${k}.jsonl`) }])),
 };
 
 // The scorer's view of types and spans, repeated so that the listings count what the figures count.
@@ -60,7 +63,7 @@ for (const [name, set] of Object.entries(sets)) {
   if (which !== "all" && which !== name) continue;
   const t0 = performance.now();
   try {
-    const missing = [set.gold, set.input, set.tsv].filter((p) => p && !existsSync(p));
+    const missing = [set.gold, set.input, set.tsv, set.dates].filter((p) => p && !existsSync(p));
     if (missing.length) {
       console.log(`── ${name}  skipped: ${missing.join(", ")} not found\n`);
       continue;
@@ -78,6 +81,16 @@ for (const [name, set] of Object.entries(sets)) {
       note = `   ${set.ner.label}: ${docs.length} articles from ${set.ner.file} (${sentences.length} sentences), MISC spans not scored: ${nMisc}\n`;
       args = [folder];
     }
+    if (set.dates) {
+      const folder = join(dir, name);
+      mkdirSync(folder);
+      const gold = writeDateArticles(readFileSync(set.dates, "utf8"), folder);
+      goldPath = join(dir, `${name}.gold.json`);
+      writeFileSync(goldPath, JSON.stringify(gold));
+      const docs = Object.values(gold.documents);
+      note = `   ${docs.length} passages from ${set.dates}, ${docs.reduce((n, d) => n + d.timexes.length, 0)} time expressions\n`;
+      args = [folder];
+    }
     const out = join(dir, `${name}.json`);
     const sys = analyze(args);
     writeFileSync(out, sys.json);
@@ -86,9 +99,10 @@ for (const [name, set] of Object.entries(sets)) {
     if (sys.warnings.length) console.log(`   (the CLI wrote ${sys.warnings.length} line(s) on stderr, e.g. ${sys.warnings[0]})`);
     const report = run([scorer, goldPath, out]);
     // Without coreference or timex gold those figures would only be noise: keep the entity lines.
-    console.log(set.ner ? report.split("\n").filter((l) => !/^(coref|timex)/.test(l)).join("\n") : report);
+    const lines = report.split("\n");
+    console.log(set.ner ? lines.filter((l) => !/^(coref|timex)/.test(l)).join("\n") : set.dates ? lines.filter((l) => /^timex/.test(l)).join("\n") + "\n" : report);
     const result = JSON.parse(run([scorer, goldPath, out, "--json"]));
-    summary.push({ name, result, secs: (performance.now() - t0) / 1000 });
+    summary.push({ name, result, secs: (performance.now() - t0) / 1000, datesOnly: Boolean(set.dates) });
     if (showErrors) printErrors(JSON.parse(readFileSync(goldPath, "utf8")), JSON.parse(sys.json));
   } catch (error) {
     console.log(`── ${name}  failed: ${error.message}\n`);
@@ -120,14 +134,25 @@ function run(args) {
 
 function printSummary() {
   const f = (x) => (x == null ? "    -" : x.toFixed(3));
-  console.log("── summary (entities exact; per-type F1)");
-  console.log(`${"set".padEnd(10)} ${"docs".padStart(5)} ${"gold".padStart(6)}  P      R      F1     person place  org     secs`);
-  for (const { name, result, secs } of summary) {
+  if (summary.some((x) => !x.datesOnly)) {
+    console.log("── summary (entities exact; per-type F1)");
+    console.log(`${"set".padEnd(10)} ${"docs".padStart(5)} ${"gold".padStart(6)}  P      R      F1     person place  org     secs`);
+  }
+  for (const { name, result, secs } of summary.filter((x) => !x.datesOnly)) {
     const { exact, perType } = result.entities;
     console.log(
       `${name.padEnd(10)} ${String(result.documents.gold).padStart(5)} ${String(exact.gold).padStart(6)}  ${f(exact.p)}  ${f(exact.r)}  ${f(exact.f1)}  ` +
         `${f(perType.person?.f1)}  ${f(perType.place?.f1)}  ${f(perType.organization?.f1)}  ${secs.toFixed(1).padStart(5)}`,
     );
+  }
+  const dateSets = summary.filter((x) => x.datesOnly);
+  if (dateSets.length) {
+    console.log("── date sets (timex value F1, TempEval-3 style)");
+    console.log(`${"set".padEnd(12)} ${"docs".padStart(5)} ${"gold".padStart(6)}  P      R      F1     secs`);
+    for (const { name, result, secs } of dateSets) {
+      const v = result.timex.value;
+      console.log(`${name.padEnd(12)} ${String(result.documents.gold).padStart(5)} ${String(v.gold).padStart(6)}  ${f(v.p)}  ${f(v.r)}  ${f(v.f1)}  ${secs.toFixed(1).padStart(5)}`);
+    }
   }
   console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s; files in ${dir}`);
 }
