@@ -1,6 +1,7 @@
 // The worker pool's order of work (dist/worker.js, as the server runs it): a worker holds a folder pass's next job
 // behind the one it runs, so it never waits between two short analyses, but the user's article is never queued
-// behind another job, and nothing is queued behind it. Workers start on demand, and an idle pool keeps one.
+// behind another job, and nothing is queued behind it. Workers start on demand, and an idle pool keeps one; at the end
+// of a long run worn workers are let go, and one starts again when asked to warm up.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
@@ -35,5 +36,27 @@ test("workers start when there is work, and an idle pool lets all but one go", a
     expect(idle.running).toBe(2);
   } finally {
     idle.dispose();
+  }
+});
+
+test("worn workers are let go at the end of a run, and one starts again only after that", async () => {
+  const text = readFileSync(join(__dirname, "../../samples/002_1194d7b2bb6911ef.txt"), "utf8");
+  const worn = new AnalysisPool(join(__dirname, "../../dist/worker.js"), 2, 60_000, 1);
+  try {
+    worn.recycle();
+    worn.warm(); // nothing was let go: no worker starts (a warm start from the cache loads none)
+    expect(worn.running).toBe(0);
+    await Promise.all([1, 2].map((n) => worn.analyze({ text: `${text}\n${n}`, options: {} }, "full").promise));
+    expect(worn.running).toBe(2);
+    worn.recycle();
+    expect(worn.running).toBe(0);
+    worn.warm();
+    expect(worn.running).toBe(1);
+    const again = await worn.analyze({ text, options: {} }, "urgent").promise;
+    expect(again.mentions.length).toBeGreaterThan(0);
+    worn.warm(); // once only
+    expect(worn.running).toBe(1);
+  } finally {
+    worn.dispose();
   }
 });

@@ -112,6 +112,10 @@ export class Analyzer {
   settle(corpus: Corpus): void {
     // A long run is over: its workers' heaps are let go before the resolution builds its own (the two made the peak).
     this.pool?.recycle();
+    this.resolve(corpus);
+  }
+
+  private resolve(corpus: Corpus): void {
     if (!corpus.stale) return;
     const dir = this.cacheDir;
     const stored = dir ? readIdentities(dir) : undefined;
@@ -119,6 +123,11 @@ export class Analyzer {
     corpus.settle(true);
     const fresh = dir ? corpus.storedIdentities() : undefined;
     if (dir && fresh) writeIdentities(dir, fresh);
+  }
+
+  /** Starts a worker again if the end of a run let them all go (see AnalysisPool.warm). */
+  warmWorkers(): void {
+    this.pool?.warm();
   }
 
   /** Writes the cache (atomically) if it changed; `prune` drops what was not used since loading. */

@@ -44,6 +44,8 @@ export class AnalysisPool {
   /** One FIFO per pass, in PASSES order. */
   private readonly queues: Job[][] = PASSES.map(() => []);
   private nextId = 1;
+  /** Set when `recycle` let workers go, until `warm`. */
+  private recycled = false;
   /** Analyses each worker has sent back since it started. */
   private readonly jobsDone = new WeakMap<Worker, number>();
   private disposed = false;
@@ -58,24 +60,33 @@ export class AnalysisPool {
    * the cache needs none), and when the pool has been idle for `idleMs` all but one stop: each holds compromise and
    * the garbage of its analyses (~100 MB). One stays, so an edit in the editor never waits for a worker to load.
    */
-  constructor(private readonly workerPath: string, size = defaultPoolSize(), private readonly idleMs = IDLE_MS) {
+  constructor(private readonly workerPath: string, size = defaultPoolSize(), private readonly idleMs = IDLE_MS, private readonly recycleAfter = RECYCLE_AFTER) {
     this.size = Math.max(1, size);
   }
 
   /**
    * Lets go of idle workers that have analysed many articles since they started (their heaps hold the garbage of
-   * those analyses, up to WORKER_HEAP_MB each) and, if none is left, starts one fresh: called when a folder's run
-   * ends, before the costly resolution across articles, so the two peaks do not add up. A worker that only served
-   * a few edits stays, warm.
+   * those analyses, up to WORKER_HEAP_MB each): called when a folder's run ends, before the costly resolution across
+   * articles, so the two peaks do not add up (`warm` starts a fresh one after it). A worker that only served a few
+   * edits stays, warm.
    */
   recycle(): void {
     if (this.disposed) return;
-    const worn = this.idle.filter((w) => (this.jobsDone.get(w) ?? 0) >= RECYCLE_AFTER);
-    if (worn.length === 0) return;
+    const worn = this.idle.filter((w) => (this.jobsDone.get(w) ?? 0) >= this.recycleAfter);
     for (const worker of worn) {
       this.idle.splice(this.idle.indexOf(worker), 1);
       void worker.terminate();
     }
+    if (worn.length > 0) this.recycled = true;
+  }
+
+  /**
+   * After `recycle` let every worker go, starts one again, so the next edit does not wait for one to load compromise
+   * (called once the server is idle and its memory collected, so the new worker's load adds to no peak).
+   */
+  warm(): void {
+    if (!this.recycled || this.disposed) return;
+    this.recycled = false;
     if (this.running === 0) this.idle.push(this.spawn());
   }
 
@@ -204,7 +215,13 @@ export class AnalysisPool {
   }
 }
 
-/** Each worker's heap (old generation), in MB: enough for the engine's largest input (1 MB of text) with room. */
+/**
+ * Each worker's heap (old generation), in MB: enough for the engine's largest input (1 MB of text) with room. What
+ * is alive in a worker is compromise, one analysis and the engine's bounded caches (~40 MB), but a tighter cap does
+ * not pay: at 64 or 96 MB the 10,000-article run took 1.4–2 times as long, V8's helper threads collecting all the
+ * time (measured this session); at 160 each worker holds ~130 MB, mostly garbage, until the run ends (see `recycle`).
+ * An article too big for it is analysed on the main thread (WorkerMemoryError).
+ */
 const WORKER_HEAP_MB = 160;
 
 /** Analyses after which an idle worker is let go at the end of a run (see `recycle`). */

@@ -137,7 +137,8 @@ export function clusterEntities(articles: readonly ArticleEntities[]): Cluster[]
   const keyOf = (e: ArticleEntity) => (retyped.has(e) ? entityKey(typeOf(e), e.name) : ownKey(e));
   const uf = new UnionFind();
   const placed: { ref: EntityRef; entity: ArticleEntity; key: string }[] = [];
-  const shortOnes: { ref: EntityRef; entity: ArticleEntity; company: string[] }[] = [];
+  // A short one's company is its article's other entities: the article's keys and its own place among them, not a copy.
+  const shortOnes: ShortOne[] = [];
 
   for (const article of sorted) {
     const firstKeys = article.entities.map((e) => keysOf(e)[0] ?? keyOf(e));
@@ -145,7 +146,7 @@ export function clusterEntities(articles: readonly ArticleEntities[]): Cluster[]
       const ref = { uri: article.uri, local };
       const keys = keysOf(entity);
       if (keys.length === 0) {
-        shortOnes.push({ ref, entity, company: firstKeys.filter((_, i) => i !== local) });
+        shortOnes.push({ ref, entity, articleKeys: firstKeys });
         return;
       }
       for (const k of keys.slice(1)) uf.union(keys[0]!, k);
@@ -178,10 +179,16 @@ export function clusterEntities(articles: readonly ArticleEntities[]): Cluster[]
 }
 
 type Add = (root: string, type: EntityType, ref: EntityRef, name: string, weight: number) => void;
+interface ShortOne {
+  ref: EntityRef;
+  entity: ArticleEntity;
+  /** The first key of each entity of its article (its own at `ref.local`). */
+  articleKeys: string[];
+}
 
 /** One-word persons join the full name they are the first or last word of, by the company they keep. */
 function bindShortForms(
-  shortOnes: { ref: EntityRef; entity: ArticleEntity; company: string[] }[],
+  shortOnes: ShortOne[],
   placed: { ref: EntityRef; entity: ArticleEntity; key: string }[],
   uf: UnionFind,
   groups: Map<string, { members: EntityRef[] }>,
@@ -215,9 +222,9 @@ function bindShortForms(
     }
     return company;
   };
-  for (const { ref, entity, company } of shortOnes) {
+  for (const { ref, entity, articleKeys } of shortOnes) {
     const word = nameTokens(entity.name)[0]!;
-    const roots = company.map((k) => uf.find(k));
+    const roots = articleKeys.filter((_, i) => i !== ref.local).map((k) => uf.find(k));
     let best: string | undefined;
     let bestScore = -1;
     for (const root of byWord.get(word) ?? []) {

@@ -62,7 +62,7 @@ interface Resolved {
    * id → where its mentions are, in corpus order (articles by uri, then text order): pairs of (article number in
    * `uris`, mention index), flat. Mention objects are made on demand: a copy of each would double the memory.
    */
-  mentions: Map<string, number[]>;
+  mentions: MentionTable;
   uris: string[];
   /** The records this resolution was made from (articles may have changed since). */
   articles: Map<string, ArticleRecord>;
@@ -490,17 +490,7 @@ export class Corpus {
       byId.set(cluster.id, cluster);
       for (const ref of cluster.members) ids.get(ref.uri)![ref.local] = cluster.id;
     }
-    const mentions = new Map<string, number[]>();
-    uris.forEach((uri, n) => {
-      const local = ids.get(uri)!;
-      const own = this.articles.get(uri)!.mentions;
-      for (let i = 0; i * MENTION_FIELDS < own.length; i++) {
-        const id = local[own[i * MENTION_FIELDS + 2]!]!;
-        let list = mentions.get(id);
-        if (!list) mentions.set(id, (list = []));
-        list.push(n, i);
-      }
-    });
+    const mentions = mentionTable(uris.map((uri) => ({ ids: ids.get(uri)!, mentions: this.articles.get(uri)!.mentions })));
     const articles = new Map(this.articles);
     this.resolved = { clusters: byId, described: new Map(), ids, mentions, uris, articles, at: performance.now(), cost: 0, company: new Map() };
     this.resolved.cost = this.resolved.at - started;
@@ -590,6 +580,48 @@ function fingerprintOf(articles: [uri: string, entities: readonly ArticleEntity[
     for (const e of entities) hash.update(`${e.type}\t${e.name}\t${e.aliases.join("\t")}\t${e.count}\n`);
   }
   return hash.digest("hex");
+}
+
+/** Where each corpus entity's mentions are: (article number, mention index) pairs, by entity, in corpus order. */
+interface MentionTable {
+  get(id: string): Int32Array | undefined;
+}
+
+/**
+ * The mention table of articles in corpus order, as one array of numbers (counted first, then filled): a list per
+ * entity grown by push held 2 million numbers in 60,000 arrays with room to spare at 10,000 articles.
+ */
+function mentionTable(articles: readonly { ids: readonly string[]; mentions: Int32Array }[]): MentionTable {
+  const counts = new Map<string, number>();
+  for (const { ids, mentions } of articles) {
+    for (let at = 2; at < mentions.length; at += MENTION_FIELDS) {
+      const id = ids[mentions[at]!]!;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const start = new Map<string, number>();
+  let total = 0;
+  for (const [id, n] of counts) {
+    start.set(id, total);
+    total += 2 * n;
+  }
+  const pairs = new Int32Array(total);
+  const next = new Map(start);
+  articles.forEach(({ ids, mentions }, n) => {
+    for (let i = 0; i * MENTION_FIELDS < mentions.length; i++) {
+      const id = ids[mentions[i * MENTION_FIELDS + 2]!]!;
+      const at = next.get(id)!;
+      pairs[at] = n;
+      pairs[at + 1] = i;
+      next.set(id, at + 2);
+    }
+  });
+  return {
+    get: (id) => {
+      const from = start.get(id);
+      return from === undefined ? undefined : pairs.subarray(from, from + 2 * counts.get(id)!);
+    },
+  };
 }
 
 /** A mention with where it is and whose it is (fields listed: a spread copy was the cost of long reference lists). */

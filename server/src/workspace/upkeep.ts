@@ -140,6 +140,8 @@ export class Upkeep {
         if (this.hooks.indexing()) return; // the run collects as it goes, and again at its end
         this.analysedSinceCollect = 0;
         collectGarbage();
+        // Workers let go at the end of a long run start again only now, after the collection: no peak to add to.
+        this.hooks.analyzer()?.warmWorkers();
       }, IDLE_COLLECT_MS),
     );
   }
