@@ -217,7 +217,7 @@ export class AnalysisPool {
 
 /**
  * Each worker's heap (old generation), in MB: enough for the engine's largest input (1 MB of text) with room. What
- * is alive in a worker is compromise, one analysis and the engine's bounded caches (~40 MB), but a tighter cap does
+ * is alive in a worker is compromise, one analysis and the engine's memos (~40–60 MB), but a tighter cap does
  * not pay: at 64 or 96 MB the 10,000-article run took 1.4–2 times as long, V8's helper threads collecting all the
  * time (measured this session); at 160 each worker holds ~130 MB, mostly garbage, until the run ends (see `recycle`).
  * An article too big for it is analysed on the main thread (WorkerMemoryError).

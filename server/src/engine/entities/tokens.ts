@@ -217,7 +217,7 @@ function collectTags({ terms, cursor }: Exclude<TagSource, "lexicon">, start: nu
 const MODEL = nlp.model() as {
   one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> };
 };
-/** Words looked up so far (the frequent ones come first; bounded, like the name keys, for the workers' heaps). */
+/** Words looked up so far (the frequent ones come first). */
 const lexiconCache = new Map<string, ReadonlySet<string>>();
 
 /** The tags compromise's lexicon gives a word out of context, with their parents ("MaleName" → FirstName, Person…). */
@@ -233,6 +233,6 @@ function lexiconTags(word: string): ReadonlySet<string> {
   }
   if (/^\p{Lu}/u.test(word) && !set.has("Verb") && !set.has("Adjective")) set.add("ProperNoun");
   tags = set.size ? set : EMPTY;
-  if (lexiconCache.size < 20_000) lexiconCache.set(key, tags);
+  if (lexiconCache.size < 100_000) lexiconCache.set(key, tags);
   return tags;
 }
