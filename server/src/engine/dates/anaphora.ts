@@ -4,7 +4,7 @@ import { WB, WE } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
 import { parseDay } from "./calendar";
-import { anchorDay, periodValue, relativeReading } from "./relative";
+import { anchorDay, dayInFocus, periodValue, relativeReading } from "./relative";
 import { PART_OF_DAY } from "./weekdays";
 
 const SAME_LAST_YEAR = pattern(
@@ -44,16 +44,6 @@ function readThatTime(g: Groups, scope: Scope): Reading | null {
   const value = previous.value.slice(0, UNIT_CHARS[unit]);
   if (value.length < Math.min(UNIT_CHARS[unit]!, 10) && unit !== "time") return null;
   return { type: "DATE", value, meaning: `the ${unit} the text spoke of just before (${previous.value})`, basis: "earlier-date" };
-}
-
-/**
- * The day a report is about: the last day the text named ("said on Tuesday … later in the day"), else the article's
- * date. Market reports time their sessions this way ("rose in morning trading").
- */
-function dayInFocus(scope: Scope): Reading {
-  const day = scope.previousDay;
-  if (day) return { type: "DATE", value: day, meaning: `${day}, the day the text spoke of just before`, basis: "earlier-date" };
-  return relativeReading("day", 0, scope);
 }
 
 /** "later in the day", "earlier in the day" (not "at the end of the day", an idiom for "in the end"). */

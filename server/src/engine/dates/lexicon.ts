@@ -50,7 +50,7 @@ export const weekdayName = (n: number) => WEEKDAY_NAMES[n - 1]!;
  * it modifies a noun ("Christmas sales", "a winter storm") rather than naming a time ("at Christmas, and …",
  * "Thanksgiving falls on …").
  */
-export const BEFORE_NOUN = `(?=\\s+\\p{Ll}+(?<!\\s(?:and|or|but|in|on|at|of|to|for|with|when|as|is|was|will|would|this|last|next|that|the|a|an|each|every|itself|falls|fell|comes|came|approaches|approached|arrives|arrived|brings|brought|passed|nears|neared|sees|saw|shows|showed|has|had|began|begins|set|sets|saw|ended|ends|arrived|starts|started|after|before|from|until|through|when|while|because|since|so|then))${WE})`;
+export const BEFORE_NOUN = `(?=\\s+\\p{Ll}+(?<!\\s(?:and|or|but|in|on|at|of|to|for|with|when|as|is|was|will|would|this|last|next|that|the|a|an|each|every|itself|falls|fell|comes|came|approaches|approached|arrives|arrived|brings|brought|passed|nears|neared|sees|saw|shows|showed|has|had|began|begins|set|sets|ended|ends|starts|started|after|before|from|until|through|while|because|since|so|then))${WE})`;
 
 /** Seasons as TIMEX3 writes them. */
 export const SEASONS: Record<string, "SP" | "SU" | "FA" | "WI"> = { spring: "SP", summer: "SU", autumn: "FA", fall: "FA", winter: "WI" };

@@ -36,6 +36,16 @@ export function relativeReading(period: Period, shift: number, scope: Scope): Re
   return { type, value: periodValue(scope.dct, period, shift), meaning: period === "week" ? `${meaning} (ISO weeks)` : meaning };
 }
 
+/**
+ * The day a report is about: the last day the text named ("said on Tuesday … later in the day", "the quake struck on
+ * Sunday … at 7:58 a.m."), else the article's date. Market reports time their sessions this way too.
+ */
+export function dayInFocus(scope: Scope): Reading {
+  const day = scope.previousDay;
+  if (day) return { type: "DATE", value: day, meaning: `${day}, the day the text spoke of just before`, basis: "earlier-date" };
+  return relativeReading("day", 0, scope);
+}
+
 function periodOf(word: string): Period {
   const w = word.toLowerCase();
   if (/^(yrs?|years?|12 months)$/.test(w)) return "year";

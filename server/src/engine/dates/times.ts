@@ -7,7 +7,7 @@ import { formatDay } from "./calendar";
 import { WB, WE, WEEKDAY } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
 import type { Candidate, Reading, Scope } from "./model";
-import { relativeReading } from "./relative";
+import { dayInFocus, relativeReading } from "./relative";
 import { placeWeekdayName } from "./weekdays";
 
 /**
@@ -33,17 +33,15 @@ function readClock(g: Groups, scope: Scope, at: { start: number }): Reading | nu
   } else if (g.h2 !== undefined && !g.tz && !g.prep) return null;
   const utc = g.tz && /^(?:UTC|GMT|Z|Greenwich\s+Mean\s+Time|Coordinated\s+Universal\s+Time)$/.test(g.tz);
   const clock = `T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}${utc ? "Z" : ""}`;
+  const focus = !g.day && scope.previousDay ? dayInFocus(scope) : undefined;
   const day = g.day
     ? /day$/i.test(g.day) && !/^(today|yesterday)$/i.test(g.day)
       ? placeWeekdayName(g.day, undefined, scope, at.start)
       : { value: relativeReading("day", { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 }[g.day.toLowerCase()] ?? 0, scope).value, meaning: g.day.toLowerCase() }
-    : scope.previousDay
-      ? { value: scope.previousDay, meaning: `${scope.previousDay}, the day the text spoke of just before` }
-      : { value: scope.dct ? formatDay(scope.dct) : "XXXX-XX-XX", meaning: "the article's date" };
-  // A clock time with no day of its own: the day said with it nearby wins over the article's date ("Friday evening
+    : (focus ?? { value: scope.dct ? formatDay(scope.dct) : "XXXX-XX-XX", meaning: "the article's date" });
+  // A clock time with no day of its own: the day said with it nearby wins over the one in focus ("Friday evening
   // at 9 PM", "at 16:15 UTC, June 1st"), see `onItsDay` in index.ts.
-  const basis = !g.day && scope.previousDay ? { basis: "earlier-date" as const } : {};
-  return { type: "TIME", value: `${day.value}${clock}`, meaning: `${clock.slice(1)} on ${day.meaning}`, ...(!g.day && { clock }), ...basis };
+  return { type: "TIME", value: `${day.value}${clock}`, meaning: `${clock.slice(1)} on ${day.meaning}`, ...(!g.day && { clock }), ...(focus?.basis && { basis: focus.basis }) };
 }
 
 export function findClockTimes(sentence: string): Candidate[] {
