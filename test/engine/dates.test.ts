@@ -114,6 +114,17 @@ describe("relative periods", () => {
     ]);
   });
 
+  it("reads 'today's' before a name that ends its phrase as the present, and before a noun or a newspaper as the day", () => {
+    expect(brief(timexes("This is an exciting time at today's GM. Today's Russia is not the Soviet Union.", "2013-12-10"))).toEqual([
+      ["today", "PRESENT_REF"],
+      ["Today", "PRESENT_REF"],
+    ]);
+    expect(brief(timexes("Today's Senate vote was close, today's Financial Times said.", "2013-12-10"))).toEqual([
+      ["Today", "2013-12-10"],
+      ["today", "2013-12-10"],
+    ]);
+  });
+
   it("keeps later/earlier in the extent without a mod", () => {
     const t = one("Yellen is due to visit Beijing later in the year.", "2023-06-15");
     expect(t).toMatchObject({ text: "later in the year", value: "2023" });
@@ -255,6 +266,7 @@ describe("deictic, set and clock times", () => {
     ]);
     // A one-word holiday modifying a noun is a season, not the day; a name of several words is the day.
     expect(timexes("Retailers reported successful Christmas sales.", "2007-01-18")).toEqual([]);
+    expect(timexes("Sales rose during the Christmas and New Year sales period.", "2007-01-18")).toEqual([]);
     expect(brief(timexes("The Thanksgiving Day parade will step off at 10 a.m. Thursday. Veterans marked VE Day.", "2005-11-22"))).toEqual([
       ["Thanksgiving Day", "2005-11-24"],
       ["10 a.m. Thursday", "2005-11-24T10:00"],
@@ -477,6 +489,12 @@ describe("lengths that are not dates, and ages that are not times", () => {
     expect(brief(timexes("The process would take between 60 and 90 days.", "2009-06-04"))).toEqual([["60", "P60D"], ["90 days", "P90D"]]);
     expect(brief(timexes("The project finished a week earlier than planned.", "2021-04-12"))).toEqual([["a week earlier", "P1W"]]);
   });
+
+  it("reads 'a day' before a relative clause as an occasion, not a length", () => {
+    expect(timexes("I have always said if there ever came a day when I could no longer meet my duties, I would say so.", "2011-08-24")).toEqual([]);
+    expect(timexes("This is not a day anybody can be prepared for.", "2009-04-30")).toEqual([]);
+    expect(brief(timexes("The plant closed for a day when the power failed.", "2009-04-30"))).toEqual([["a day", "P1D"]]);
+  });
 });
 
 describe("fiscal years, numeric dates and decades with a modifier", () => {
@@ -492,5 +510,18 @@ describe("fiscal years, numeric dates and decades with a modifier", () => {
       ["25/3/2021", "2021-03-25"],
     ]);
     expect(brief(timexes("The firm was founded in the early 1990s.", "2021-04-12"))).toEqual([["early 1990s", "199", "START"]]);
+  });
+
+  it("reads 'the financial year' and 'last fiscal year' from the article's year, and a year before it", () => {
+    expect(brief(timexes("Revenue for this fiscal year will rise, after a loss last fiscal year.", "2021-04-12"))).toEqual([
+      ["this fiscal year", "FY2021"],
+      ["last fiscal year", "FY2020"],
+    ]);
+    expect(
+      brief(timexes("The very beginning of the financial year marked a doubling of the profit compared to the same period of the last year.", "2007-01-18")),
+    ).toEqual([
+      ["The very beginning of the financial year", "FY2007", "START"],
+      ["the same period of the last year", "FY2006"],
+    ]);
   });
 });

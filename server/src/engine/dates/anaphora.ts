@@ -11,11 +11,11 @@ const SAME_LAST_YEAR = pattern(
   `${WB}(?<t>[Tt]he\\s+same\\s+(?<what>period|month|quarter|week|day|time|season)\\s+(?:of\\s+)?(?:(?:the\\s+)?(?:last|previous|prior|preceding|final)\\s+(?:year|yr)|a\\s+year\\s+(?:ago|earlier|before))|[Tt]he\\s+(?:previous|preceding|prior)\\s+year|[Tt]he\\s+year\\s+(?:before|previous|prior|earlier))${WE}`,
 );
 
-/** A date's value `years` later (earlier when negative), at its own granularity ("2009-02" → "2008-02", "2009-Q1" → "2008-Q1"). */
+/** A date's value `years` later (earlier when negative), at its own granularity ("2009-02" → "2008-02", "2009-Q1" → "2008-Q1", "FY2007" → "FY2006"). */
 export function yearsAfter(value: string, years: number): string | null {
-  const m = /^(\d{4})(-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d|SP|SU|FA|WI))?$/.exec(value);
-  if (!m || m[2] === "-02-29") return null; // a leap day has no namesake in most years
-  return `${String(Number(m[1]) + years).padStart(4, "0")}${m[2] ?? ""}`;
+  const m = /^(FY)?(\d{4})(-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d|SP|SU|FA|WI))?$/.exec(value);
+  if (!m || m[3] === "-02-29") return null; // a leap day has no namesake in most years
+  return `${m[1] ?? ""}${String(Number(m[2]) + years).padStart(4, "0")}${m[3] ?? ""}`;
 }
 const yearEarlier = (value: string) => yearsAfter(value, -1);
 
@@ -40,6 +40,8 @@ function readThatTime(g: Groups, scope: Scope): Reading | null {
   const unit = g.unit!.toLowerCase();
   // "the entire year" with no date before it: the article's own year.
   if (!previous) return /entire|whole|full/i.test(g.t!) && unit === "year" ? relativeReading("year", 0, scope) : null;
+  // "that year" after "the financial year" is that fiscal year; no finer unit is in one.
+  if (previous.value.startsWith("FY")) return unit === "year" ? { type: "DATE", value: previous.value, meaning: `the fiscal year the text spoke of just before (${previous.value})`, basis: "earlier-date" } : null;
   if (unit === "week" && !/W\d\d/.test(previous.value)) return null;
   const value = previous.value.slice(0, UNIT_CHARS[unit]);
   if (value.length < Math.min(UNIT_CHARS[unit]!, 10) && unit !== "time") return null;

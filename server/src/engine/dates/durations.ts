@@ -177,6 +177,19 @@ function isOrdinalSecond(sentence: string, g: Groups, end: number): boolean {
   return /^an?$/i.test(g.q ?? "") && /^second$/i.test(g.unit ?? "") && !g.after && /^\s+\p{L}/u.test(sentence.slice(end, end + 3)) && !/^\s+(?:and|or|to|of|in|later|earlier|before|after|ago)\b/i.test(sentence.slice(end, end + 10));
 }
 
+/**
+ * "if there ever came a day when…", "not a day anybody can be prepared for": "a day" before a relative clause is an
+ * occasion, not a length ("closed for a day when the power failed" is a length: a preposition of length before it).
+ */
+function isOccasion(sentence: string, g: Groups, start: number, end: number): boolean {
+  return (
+    /^an?$/i.test(g.q ?? "") &&
+    !g.after &&
+    /^\s+(?:when|where|that|which|I|we|you|he|she|they|anybody|anyone|everybody|everyone|nobody|no one|somebody|someone|people)\b/.test(sentence.slice(end, end + 12)) &&
+    !/(?:for|within|in|over|only|just|than|about|nearly|almost|barely|least|most|more|less|per|took|takes|take|lasted|lasts|spent|spend)\s+$/i.test(sentence.slice(Math.max(0, start - 10), start))
+  );
+}
+
 /** Counts that are frequencies, not lengths: "a day" in "twice a day". */
 function isFrequency(sentence: string, start: number): boolean {
   return /(?:once|twice|times|per)\s+$/i.test(sentence.slice(Math.max(0, start - 8), start));
@@ -189,7 +202,7 @@ function isDeterminedPlural(sentence: string, g: Groups, start: number): boolean
 
 export function findDurations(sentence: string): Candidate[] {
   return [
-    ...scan(sentence, LENGTH, readLength, (g, s, e) => !isSomeday(sentence, g, s) && !isFrequency(sentence, s) && !isDeterminedPlural(sentence, g, s) && !isOrdinalSecond(sentence, g, e)),
+    ...scan(sentence, LENGTH, readLength, (g, s, e) => !isSomeday(sentence, g, s) && !isFrequency(sentence, s) && !isDeterminedPlural(sentence, g, s) && !isOrdinalSecond(sentence, g, e) && !isOccasion(sentence, g, s, e)),
     ...scan(sentence, ADJECTIVE, readAdjective, (g, _s, end) => !isAge(g, sentence, end)),
     ...scan(sentence, PAIRED_COUNT, (g) => {
       const unit = unitOf(g.unit!);

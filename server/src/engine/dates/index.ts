@@ -52,7 +52,7 @@ export function findTimexes(text: string, layout: ArticleLayout, dct: ArticleDat
       const reading = c.read(scope(previous, previousDay));
       if (!reading) continue;
       read.push({ c, reading });
-      if (/^\d{4}(-(\d\d(-\d\d)?|Q\d|H\d|W\d\d))?$/.test(reading.value)) previous = reading;
+      if (/^(?:FY)?\d{4}(-(\d\d(-\d\d)?|Q\d|H\d|W\d\d))?$/.test(reading.value)) previous = reading;
       previousDay = /^\d{4}-\d\d-\d\d/.exec(reading.value)?.[0] ?? previousDay;
     }
     for (const { c, reading: r } of read) {

@@ -74,8 +74,14 @@ function readTheWeekend(scope: Scope, at: { start: number }): Reading {
 /** "the year", "the week": only with "later in", "the end of"… before them (see modifiers). */
 const BARE_PERIOD = pattern(`${WB}(?<t>the\\s+(?<unit>week|month|year|yr))${WE}(?!\\s+(?:before|after|earlier|later|ago|prior)${WE})`);
 
-/** "today", "yesterday morning", "tomorrow", "tonight", "last night". */
-const DEICTIC_DAY = pattern(`${WB}(?<t>(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:\\s+${PART})?|(?<word2>[Tt]onight)|(?<lastnight>[Ll]ast\\s+night)|(?<thispart>[Tt]his)\\s+(?<part2>morning|afternoon|evening))${WE}`);
+/** Words that end a newspaper's name: "today's Times", "today's Financial Times" is the day's edition. */
+const NEWSPAPER = "(?:Times|Post|Journal|Guardian|Telegraph|Herald|News|Mail|Gazette|Tribune|Express|Independent|Observer|Star|Sun|Chronicle|Globe|Standard|Mirror|Record|Review|Monde|Figaro|Bild|Spiegel|Economist|Edition|Show|Programme|Program|Session|Game|Match|Race|Final)";
+/**
+ * "today", "yesterday morning", "tomorrow", "tonight", "last night". "Today's" before a name that ends its phrase is
+ * the present-day one ("an exciting time at today's GM", "today's Russia is…"); before a noun it is the day
+ * ("today's Senate vote"), and so is a newspaper's edition ("today's Financial Times").
+ */
+const DEICTIC_DAY = pattern(`${WB}(?<t>(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:(?<era>)(?=[’']s(?:\\s+\\p{Lu}[\\p{L}.&-]*)+(?:\\s*(?:[,.;:!?)”"]|$)|\\s+(?:is|was|are|were|has|had|have|will|would|can|could|must|should|may|might|does|did|and|or|but|that|which|who|where)${WE}))(?![’']s(?:\\s+\\p{Lu}[\\p{L}.&]*)*?\\s+${NEWSPAPER}${WE})|)(?:\\s+${PART})?|(?<word2>[Tt]onight)|(?<lastnight>[Ll]ast\\s+night)|(?<thispart>[Tt]his)\\s+(?<part2>morning|afternoon|evening))${WE}`);
 
 /** Words that count from the time the text is talking about, not from the article's date ("the following year"). */
 const ANAPHORIC = /^(?:the\s+)?(?:following|subsequent|succeeding|preceding|previous|prior)$/i;
@@ -115,6 +121,8 @@ function readNamedPeriod(g: Groups, scope: Scope): Reading {
 const DAY_SHIFT: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
 
 function readDeicticDay(g: Groups, scope: Scope): Reading {
+  // "today's GM", "today's Britain": the present-day one, not the day (TimeML's PRESENT_REF); "today's vote" is the day.
+  if (g.era !== undefined && /^today$/i.test(g.word!)) return { type: "DATE", value: "PRESENT_REF", meaning: "the present: \"today's\" before a name means the present-day one" };
   const word = (g.word ?? g.word2 ?? (g.lastnight ? "yesterday" : "today")).toLowerCase();
   const part = g.part ?? g.part2 ?? (g.lastnight || word === "tonight" ? "night" : undefined);
   const r = relativeReading("day", DAY_SHIFT[word] ?? 0, scope);

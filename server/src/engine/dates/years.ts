@@ -1,9 +1,10 @@
 // Years and decades written as numbers: "since 2018", "early 2009", "mid-2011", "the 1990s", "'80s".
 // A four-digit number is a year only where a count could not stand: not before a plural noun
 // ("2000 workers"), not in money, percentages, thousands or scores.
-import { WB, WE } from "./lexicon";
+import { formatDay } from "./calendar";
+import { isLast, isNext, LAST, NEXT, THIS, WB, WE } from "./lexicon";
 import { type Groups, pattern, scan } from "./match";
-import type { Candidate, Reading } from "./model";
+import type { Candidate, Reading, Scope } from "./model";
 
 // A hyphen before is allowed only after a letter: "mid-2011" but not "2010-2011" (its second half is read as a range elsewhere).
 const YEAR = pattern(`(?<![\\p{L}\\p{N}_$£€#.,:/–])(?<![\\p{N}]-)(?<t>(?<y>1[89]\\d\\d|20\\d\\d))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d|\\s*(?:percent|per cent)${WE})`);
@@ -14,6 +15,25 @@ const CENTURY_ORDINALS = `(?:${ORDINALS.map((o) => `[${o[0]!.toUpperCase()}${o[0
 const CENTURY = pattern(`${WB}(?<t>(?:[Tt]he\\s+)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>${CENTURY_ORDINALS}))[\\s-]+[Cc]entury)${WE}`, "", /[Cc]entury/);
 /** "fiscal 2009", "fiscal year 2010", "FY2011": a company's or a government's financial year. */
 const FISCAL = pattern(`${WB}(?<t>(?:[Ff]iscal|[Ff]inancial)\\s+(?:[Yy]ear\\s+)?(?<y>1[89]\\d\\d|20\\d\\d)|FY\\s?(?<y2>20\\d\\d|\\d\\d))(?![\\p{L}\\p{N}_]|[-–/]\\d)`);
+/**
+ * "the financial year", "this fiscal year", "last fiscal year": the fiscal year counted from the article's. Companies
+ * name a fiscal year for the calendar year it mostly lies in or ends in; the article's own year is the usual one.
+ */
+const FISCAL_PERIOD = pattern(
+  `${WB}(?<t>(?:(?<the>[Tt]he)\\s+(?:(?<rel1>current|present|coming|next|following|last|previous|past|prior)\\s+)?|(?<rel2>${LAST}|${NEXT}|${THIS})\\s+)(?:fiscal|financial)\\s+year)${WE}(?!\\s*(?:\\d|of\\s+\\d))`,
+  "",
+  /(?:fiscal|financial)\s+year/,
+);
+
+function readFiscalPeriod(g: Groups, scope: Scope): Reading {
+  const rel = (g.rel1 ?? g.rel2 ?? "this").toLowerCase();
+  const shift = /^(?:previous|past|prior)$/.test(rel) || isLast(rel) ? -1 : /^(?:coming|following)$/.test(rel) || isNext(rel) ? 1 : 0;
+  if (!scope.dct) return { type: "DATE", value: "FYXXXX", meaning: "a fiscal year; the article has no date" };
+  const year = scope.dct.year + shift;
+  const which = shift < 0 ? "the one before the article's year" : shift > 0 ? "the one after the article's year" : "the article's year";
+  return { type: "DATE", value: `FY${year}`, meaning: `the fiscal year ${year}, ${which} (${formatDay(scope.dct)})` };
+}
+
 /** "2004-2005", "1968-69", "2010–11": a range of years. */
 const YEAR_RANGE = pattern(`(?<![\\p{L}\\p{N}_$£€#.,:/–-])(?<t>(?<y1>1[5-9]\\d\\d|20\\d\\d)\\s?[-–]\\s?(?<y2>\\d{4}|\\d{2}))(?![\\p{L}\\p{N}_%]|[.,]\\d|[-–/:]\\d)`);
 /** A year before 1800 only after a word that asks for a date: "founded in 1694", "since 1750". */
@@ -50,6 +70,7 @@ export function findYears(sentence: string): Candidate[] {
   return [
     ...scan(sentence, CENTURY, readCentury).map((c) => ({ ...c, modifiable: true })),
     ...scan(sentence, YEAR_RANGE, readYearRange),
+    ...scan(sentence, FISCAL_PERIOD, readFiscalPeriod).map((c) => ({ ...c, modifiable: true })),
     ...scan(sentence, FISCAL, (g) => {
       const y = g.y ?? (g.y2!.length === 2 ? `20${g.y2}` : g.y2!);
       return { type: "DATE", value: `FY${y}`, meaning: `the fiscal year ${y}` };
