@@ -94,7 +94,6 @@ const index = new ArticleIndex(
     cachedFile: (path, stamp, options) => analyzer?.cachedFile(path, stamp, options),
     analyze: (text, options, pass) => analyzer!.analyze(text, options, pass),
   },
-  texts,
   openDocument,
   {
     progress: (state) => {

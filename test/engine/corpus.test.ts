@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { Corpus, recordOf } from "../../server/src/corpus";
+import { Corpus, decodeRecord, encodeRecord, recordOf } from "../../server/src/corpus";
+import { entitiesUnread } from "../../server/src/corpus/record";
 import type { AnalyzeOptions } from "../../server/src/engine";
 import { analyzeArticle } from "../../server/src/engine/analyze";
 import { SEED_DATES as SEEDS } from "../server/lspClient";
@@ -182,4 +183,25 @@ it("entities most often named with one: most shared articles first, then most me
       .map((x) => [x.o.id, x.shared]);
     expect(corpus.coMentioned(entity.id, 6).map((c) => [c.entity.id, c.articles])).toEqual(brute);
   }
+});
+
+it("records read from bytes restore identities unparsed; reading their entities and describing the large ones ahead changes no answer", () => {
+  const original = new Corpus();
+  load(original);
+  original.settle(true);
+  const stored = original.storedIdentities()!;
+  const snapshot = (corpus: Corpus) =>
+    corpus.uris().map((uri) => corpus.mentionsIn(uri).map((m) => `${m.start}:${m.id}:${JSON.stringify(corpus.entity(m.id))}:${JSON.stringify(corpus.coMentioned(m.id, 6))}`));
+
+  // As a warm start has them: every record decoded from its bytes, identities restored.
+  const reopened = new Corpus(undefined, 2);
+  for (const uri of original.uris()) reopened.upsert(uri, decodeRecord(encodeRecord(original.article(uri)!)));
+  expect(reopened.restore(stored)).toBe(true);
+  expect(reopened.uris().every((uri) => entitiesUnread(reopened.article(uri)!))).toBe(true);
+  expect(reopened.readEntities(0)).toBe(true);
+  expect(reopened.readEntities(Infinity)).toBe(false);
+  expect(reopened.uris().some((uri) => entitiesUnread(reopened.article(uri)!))).toBe(false);
+  expect(reopened.prepare(0)).toBe(true); // entities in two articles or more: work left
+  expect(reopened.prepare(Infinity)).toBe(false);
+  expect(snapshot(reopened)).toEqual(snapshot(original));
 });

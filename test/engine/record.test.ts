@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, recordOf } from "../../server/src/corpus";
+import { entitiesUnread, entityBytes } from "../../server/src/corpus/record";
 import type { ArticleAnalysis } from "../../server/src/engine";
 import { analyzeArticle } from "../../server/src/engine/analyze";
 import { SEED_DATES } from "../server/lspClient";
@@ -44,4 +45,24 @@ test("bytes that are not a record are refused: truncated, garbage, or a mention 
   expect(mentionCount(record)).toBeGreaterThan(0);
   record.mentions[2] = 99; // the first mention's entity
   expect(() => decodeRecord(encodeRecord(record))).toThrow(/no entity/);
+});
+
+test("a decoded record parses its entities when first read; damaged entity bytes are refused when decoded, not then", () => {
+  const record = recordOf(analyzeArticle(seed("001_ab59fed4580a61f8.txt"), {}));
+  const bytes = encodeRecord(record);
+  const decoded = decodeRecord(bytes);
+  expect(entitiesUnread(decoded)).toBe(true);
+  // The bytes identity's fingerprint hashes are the same before and after the parse.
+  const before = Buffer.from(entityBytes(decoded));
+  expect(decoded.entities).toEqual(record.entities);
+  expect(entitiesUnread(decoded)).toBe(false);
+  expect(Buffer.from(entityBytes(decoded)).equals(before)).toBe(true);
+  // A copy with other notices (as the index makes) keeps the entities.
+  expect({ ...decodeRecord(bytes), notices: ["x"] }.entities).toEqual(record.entities);
+  // One byte changed inside an alias: the checksum refuses the record at once.
+  const text = Buffer.from(bytes).toString("latin1");
+  const at = text.indexOf('"aliases":["') + 12;
+  const damaged = Uint8Array.from(bytes);
+  damaged[at] = damaged[at]! ^ 0x20;
+  expect(() => decodeRecord(damaged)).toThrow(/checksum/);
 });

@@ -252,7 +252,7 @@ describe.concurrent("CLI", () => {
       ["empty", Buffer.alloc(0)],
       ["another shape", serialize({ format: 1, engineVersion: "x", entries: "nope" })],
       // Every entry intact, but what it holds is no article record (same lengths, so the entries still read).
-      ["entries that are not records", Buffer.from(valid.toString("latin1").replaceAll('"entities":', '"entitieX":'), "latin1")],
+      ["entries that are not records", Buffer.from(valid.toString("latin1").replaceAll('"aliases":', '"aliaseX":'), "latin1")],
     ];
     await Promise.all(
       corruptions.map(async ([what, bytes], i) => {

@@ -49,7 +49,7 @@ test("a cold start analyses every article and writes the cache; a warm start rea
   // One shard file per first two hex digits of the entries' keys: five articles, at most five files.
   expect(shards().length).toBeGreaterThan(0);
   expect(shards().length).toBeLessThanOrEqual(5);
-  for (const file of shards()) expect(readFileSync(file, "latin1")).toMatch(/^article-lens analysis cache 5 /);
+  for (const file of shards()) expect(readFileSync(file, "latin1")).toMatch(/^article-lens analysis cache 6 /);
   // The identities across articles are stored too: the warm start takes them instead of clustering again.
   expect(existsSync(join(cacheDir, IDENTITIES_FILE_NAME))).toBe(true);
 

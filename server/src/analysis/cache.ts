@@ -6,7 +6,7 @@
 // so a changed article rewrites its shard — at 10,000 articles about 0.5 MB — not the whole archive (120 MB). Each
 // shard is written atomically (write, then rename): a crash leaves the old file or the new one, never half of one
 // (the half-written temporary file of a process that died is removed at the next load); a shard that does not read
-// back as a cache is said, ignored and rewritten. (Format 5: records hold their dates' calendar values.)
+// back as a cache is said, ignored and rewritten. (Format 6: a record's entities are JSON of their own, with a checksum, parsed when first read.)
 //
 // A shard is a header line, then one entry per analysis: its key (40 hex digits), the length of its record (4 bytes,
 // little-endian) and the record's bytes (corpus/record.ts: a little JSON, typed arrays, the details as JSON). It is
@@ -24,7 +24,7 @@ import type { StoredIdentities } from "../corpus";
 import { decodeRecord, recordParts, type ArticleRecord } from "../corpus/record";
 
 const MAGIC_NAME = "article-lens analysis cache";
-const MAGIC = `${MAGIC_NAME} 5`;
+const MAGIC = `${MAGIC_NAME} 6`;
 /** A shard file's name: `analyses-<first two hex digits of its keys>.cache`. */
 const SHARD_FILE = /^analyses-([0-9a-f]{2})\.cache$/;
 /** The one file the cache was before it had shards (format 4): removed once the shards are written. */

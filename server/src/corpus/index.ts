@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { type ArticleEntity, type EntityType, type Mention, nameKey, slug, type Span, type Timex } from "../engine";
 import { clusterEntities, meetingKeys, ownKey, type Cluster } from "./identity";
-import { detailsOf, MENTION_FIELDS, mentionCount, mentionOf, type ArticleDetails, type ArticleRecord } from "./record";
+import { detailsOf, countEntities, entitiesUnread, entityBytes, MENTION_FIELDS, mentionCount, mentionOf, type ArticleDetails, type ArticleRecord } from "./record";
 
 export { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, recordOf, type ArticleRecord } from "./record";
 
@@ -52,8 +52,8 @@ interface Resolved {
   /** id → the article entities that make it. */
   clusters: Map<string, Cluster>;
   /**
-   * Corpus entities described so far (aliases, roles, articles gathered from the members), on first use: a folder of
-   * 10,000 articles has ~40,000 entities, and describing them all took a second at every start.
+   * Large corpus entities described so far (aliases, roles, articles gathered from the members): a folder of 10,000
+   * articles has ~40,000 entities, and describing them all took a second at every start.
    */
   described: Map<string, CorpusEntity>;
   /** uri → local entity index → corpus id */
@@ -76,6 +76,8 @@ interface Resolved {
   cost: number;
   /** coMentioned answers, remembered until the next change. */
   company: Map<string, { entity: EntityName; articles: number }[]>;
+  /** Entities in `preparedArticles` articles or more, most articles first, and how many `prepare` has described. */
+  largest?: { ids: string[]; done: number };
 }
 
 /**
@@ -102,6 +104,10 @@ const RESOLVE_SPACING = 4;
 /** Co-mention counts look at this many of an entity's articles at most ("United States" is in nearly all). */
 const COMPANY_SAMPLE = 400;
 
+/** `prepare` describes ahead of any question the entities in at least this many articles, and this much of their company. */
+const PREPARED_ARTICLES = 100;
+const COMPANY_PREPARED = 10;
+
 /** Articles whose details (dates in full…) stay parsed: those open in the editor, and a few more. */
 const DETAILS_KEPT = 64;
 
@@ -125,8 +131,14 @@ export class Corpus {
   /** Increases on every change: lets callers cache what they derive from the index. */
   version = 0;
 
-  /** `cheapResolveMs`: a resolution cheaper than this is redone after every change (tests lower it to 0). */
-  constructor(private readonly cheapResolveMs = CHEAP_RESOLVE_MS) {}
+  /**
+   * `cheapResolveMs`: a resolution cheaper than this is redone after every change (tests lower it to 0);
+   * `preparedArticles`: `prepare` describes entities in at least this many articles, and only they stay described.
+   */
+  constructor(
+    private readonly cheapResolveMs = CHEAP_RESOLVE_MS,
+    private readonly preparedArticles = PREPARED_ARTICLES,
+  ) {}
 
   upsert(uri: string, record: ArticleRecord): void {
     this.articles.set(uri, record);
@@ -169,6 +181,43 @@ export class Corpus {
   private due(): boolean {
     const last = this.resolved;
     return !last || last.cost < this.cheapResolveMs || performance.now() - this.lastChange >= Math.max(1000, RESOLVE_SPACING * last.cost);
+  }
+
+  /**
+   * Parses the entities of articles read from bytes and not asked about yet (a warm start leaves them all so) for at
+   * most `budgetMs`; true when some are left. Called in slices when the server is idle, so that the first hover on
+   * "United States" does not parse the 9,600 articles it is in.
+   */
+  readEntities(budgetMs: number): boolean {
+    const until = performance.now() + budgetMs;
+    for (const record of this.articles.values()) {
+      if (!entitiesUnread(record)) continue;
+      if (performance.now() >= until) return true;
+      void record.entities;
+    }
+    return false;
+  }
+
+  /**
+   * Describes, for at most `budgetMs`, the entities of the last resolution that are in the most articles, with the
+   * company they keep: what a first hover on one builds (15–20 ms for a name in most of 10,000 articles, a hover's
+   * whole budget). True when some are left. Called in slices when the server is idle; a new resolution starts over.
+   */
+  prepare(budgetMs: number): boolean {
+    const resolved = this.resolved;
+    if (!resolved || this.dirty) return false;
+    const until = performance.now() + budgetMs;
+    const largest = (resolved.largest ??= {
+      ids: [...resolved.clusters.values()].filter((c) => c.members.length >= this.preparedArticles).sort((a, b) => b.members.length - a.members.length).map((c) => c.id),
+      done: 0,
+    });
+    while (largest.done < largest.ids.length) {
+      if (performance.now() >= until) return true;
+      const id = largest.ids[largest.done++]!;
+      this.describedEntity(resolved, id);
+      this.coMentioned(id, COMPANY_PREPARED);
+    }
+    return false;
   }
 
   has(uri: string): boolean {
@@ -221,7 +270,8 @@ export class Corpus {
 
   entities(): CorpusEntity[] {
     const resolved = this.resolve();
-    return [...[...resolved.clusters.keys()].map((id) => this.describedEntity(resolved, id)!), ...this.newEntities.values()];
+    // All of them are kept: a listing is asked again (a symbol search at every keystroke).
+    return [...[...resolved.clusters.keys()].map((id) => this.describedEntity(resolved, id, true)!), ...this.newEntities.values()];
   }
 
   /** How many entities `entities()` would list, without describing them. */
@@ -434,7 +484,7 @@ export class Corpus {
     const clusters = new Map<string, StoredIdentities["clusters"][number]>();
     for (const c of resolved.clusters.values()) clusters.set(c.id, { id: c.id, type: c.type, name: c.name, members: [] });
     for (const [uri, ids] of resolved.ids) ids.forEach((id, local) => clusters.get(id)!.members.push(number.get(uri)!, local));
-    return { fingerprint: fingerprintOf(resolved.uris.map((uri) => [uri, this.articles.get(uri)!.entities])), clusters: [...clusters.values()] };
+    return { fingerprint: fingerprintOf(resolved.uris.map((uri) => [uri, this.articles.get(uri)!])), clusters: [...clusters.values()] };
   }
 
   /**
@@ -444,8 +494,8 @@ export class Corpus {
    */
   restore(stored: StoredIdentities): boolean {
     const uris = this.uris();
-    if (stored.fingerprint !== fingerprintOf(uris.map((uri) => [uri, this.articles.get(uri)!.entities]))) return false;
-    const assigned = uris.map((uri) => new Array<boolean>(this.articles.get(uri)!.entities.length).fill(false));
+    if (stored.fingerprint !== fingerprintOf(uris.map((uri) => [uri, this.articles.get(uri)!]))) return false;
+    const assigned = uris.map((uri) => new Array<boolean>(countEntities(this.articles.get(uri)!)).fill(false));
     let remaining = assigned.reduce((n, a) => n + a.length, 0);
     const clusters: Cluster[] = [];
     const seen = new Set<string>();
@@ -530,31 +580,38 @@ export class Corpus {
   }
 
   /** The corpus entity `id` of a resolution, described from its members the first time it is asked for. */
-  private describedEntity(resolved: Resolved, id: string): CorpusEntity | undefined {
+  private describedEntity(resolved: Resolved, id: string, keep = false): CorpusEntity | undefined {
     let entity = resolved.described.get(id);
     const cluster = entity ? undefined : resolved.clusters.get(id);
-    if (cluster) resolved.described.set(id, (entity = this.describe(cluster, resolved)));
+    if (!cluster) return entity;
+    entity = this.describe(cluster, resolved);
+    // Only large entities are kept: describing a small one costs less than a millisecond, and keeping every entity a
+    // hover met made each young-generation collection copy them (10–16 ms pauses, every 50 hovers).
+    if (keep || cluster.members.length >= this.preparedArticles) resolved.described.set(id, entity);
     return entity;
   }
 
   private describe(cluster: Cluster, resolved: Resolved): CorpusEntity {
     const aliases = new Set<string>();
     const roles: CorpusRole[] = [];
-    const articles = new Set<string>();
     for (const ref of cluster.members) {
       const e = resolved.articles.get(ref.uri)!.entities[ref.local]!;
       for (const a of e.aliases) aliases.add(a);
       for (const r of e.roles) roles.push({ text: r.text, uri: ref.uri, start: r.start, end: r.end });
       if (e.author) roles.push({ text: "author", uri: ref.uri, start: e.first, end: e.first });
-      articles.add(ref.uri);
     }
+    // The articles, in corpus order, from the mention table (already in that order): every member has a mention. A
+    // set of 9,600 uris and its sort were half of describing "United States".
+    const articles: string[] = [];
+    const pairs = resolved.mentions.get(cluster.id) ?? new Int32Array(0);
+    for (let i = 0; i < pairs.length; i += 2) if (i === 0 || pairs[i] !== pairs[i - 2]) articles.push(resolved.uris[pairs[i]!]!);
     return {
       id: cluster.id,
       type: cluster.type,
       name: cluster.name,
       aliases: [...aliases].sort(),
       roles,
-      articles: [...articles].sort(),
+      articles,
       mentionCount: resolved.mentions.count(cluster.id),
     };
   }
@@ -572,13 +629,13 @@ function keyIdsOf(resolved: Resolved): Map<string, string> {
   return keyIds;
 }
 
-/** A hash of what identity across articles is computed from: each article's uri and its entities' names and counts. */
-function fingerprintOf(articles: [uri: string, entities: readonly ArticleEntity[]][]): string {
+/**
+ * A hash of what identity across articles is computed from: each article's uri and its entities as the record's
+ * bytes hold them (so a folder reopened unchanged is recognised without parsing them).
+ */
+function fingerprintOf(articles: [uri: string, record: ArticleRecord][]): string {
   const hash = createHash("sha1");
-  for (const [uri, entities] of articles) {
-    hash.update(uri).update("\0");
-    for (const e of entities) hash.update(`${e.type}\t${e.name}\t${e.aliases.join("\t")}\t${e.count}\n`);
-  }
+  for (const [uri, record] of articles) hash.update(uri).update("\0").update(entityBytes(record)).update("\n");
   return hash.digest("hex");
 }
 

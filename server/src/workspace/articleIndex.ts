@@ -13,7 +13,6 @@ import type { ArticleRecord } from "../corpus";
 import type { AnalyzeOptions } from "../engine";
 import { passOptions, type Pass } from "../analysis/pass";
 import { articleMatcher, dateFor } from "./settings";
-import type { ArticleTexts } from "./texts";
 import { filePath, fileUri, settingsPath } from "./uris";
 
 /** What the index analyses with (analysis/analyzer.ts: cache, then worker pool or this thread). */
@@ -95,7 +94,6 @@ export class ArticleIndex {
   constructor(
     private readonly files: ArticleFiles,
     private readonly indexer: Indexer,
-    private readonly texts: ArticleTexts,
     /** Documents open in the editor, by normalised uri. */
     private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly listener: IndexListener,
@@ -184,7 +182,6 @@ export class ArticleIndex {
   /** `workspace/didChangeWatchedFiles`. A deleted folder arrives as one event for the folder. */
   filesChanged(changes: readonly FileChange[]): void {
     for (const { uri, kind } of changes) {
-      this.texts.forget(uri);
       if (kind === "deleted") {
         const below = uri.endsWith("/") ? uri : `${uri}/`;
         for (const known of this.corpus.uris()) {
@@ -366,8 +363,6 @@ export class ArticleIndex {
     if (this.generation.get(uri) !== generation) return; // a newer analysis of this article started meanwhile
     // The analysis may be the cache's own object: never change it in place.
     if (problem && !analysis.notices.includes(problem)) analysis = { ...analysis, notices: [...analysis.notices, problem] };
-    if (text === undefined || doc) this.texts.forget(uri);
-    else this.texts.remember(uri, text);
     this.corpus.upsert(uri, analysis);
     this.analysed.set(uri, { date, version: doc ? doc.version : null });
     if (quick) this.deepen.add(uri);
@@ -380,7 +375,6 @@ export class ArticleIndex {
     this.deepen.delete(uri);
     this.analysed.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
-    this.texts.forget(uri);
     if (this.corpus.remove(uri)) this.listener.changed();
     this.wake(uri);
   }

@@ -30,11 +30,14 @@ const CACHE_SAVE_INTERVAL_MS = 5 * 60_000;
  */
 const IDLE_COLLECT_MS = 2000;
 const COLLECT_EVERY = 1000;
+/** Work done ahead of questions (entities read, large entities described) runs in slices this long, answers between them. */
+const AHEAD_SLICE_MS = 15;
 
 export class Upkeep {
   private refreshTimer: NodeJS.Timeout | undefined;
   private settleTimer: NodeJS.Timeout | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
+  private aheadTimer: NodeJS.Timeout | undefined;
   private readonly saveTimer: NodeJS.Timeout;
   private lastSave = Date.now();
   private analysedSinceCollect = 0;
@@ -65,6 +68,7 @@ export class Upkeep {
     this.save(true);
     // Identities just settled: lenses, hints and colours computed during the run may count what is now wrong.
     this.scheduleRefresh();
+    this.workAhead();
     this.whenIdle();
   }
 
@@ -94,7 +98,7 @@ export class Upkeep {
   }
 
   dispose(): void {
-    for (const timer of [this.refreshTimer, this.settleTimer, this.idleTimer]) clearTimeout(timer);
+    for (const timer of [this.refreshTimer, this.settleTimer, this.idleTimer, this.aheadTimer]) clearTimeout(timer);
     clearInterval(this.saveTimer);
   }
 
@@ -127,8 +131,26 @@ export class Upkeep {
         if (!corpus.stale || this.hooks.indexing()) return;
         corpus.settle();
         if (corpus.stale) this.scheduleSettle();
-        else this.scheduleRefresh();
+        else {
+          this.scheduleRefresh();
+          this.workAhead();
+        }
       }, SETTLE_DELAY_MS),
+    );
+  }
+
+  /**
+   * What a first question would otherwise build, built now, a slice at a time: the entities a warm start left unparsed
+   * (corpus.readEntities), then the descriptions of the entities in the most articles (corpus.prepare), so that the
+   * first hover on a name in thousands of articles costs what any other does.
+   */
+  private workAhead(): void {
+    this.aheadTimer ??= unref(
+      setTimeout(() => {
+        this.aheadTimer = undefined;
+        const { corpus } = this.hooks;
+        if (corpus.readEntities(AHEAD_SLICE_MS) || corpus.prepare(AHEAD_SLICE_MS)) this.workAhead();
+      }, 0),
     );
   }
 
