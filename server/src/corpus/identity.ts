@@ -195,14 +195,24 @@ function bindShortForms(
   add: Add,
   typeOf: (e: ArticleEntity) => EntityType,
 ): void {
+  if (shortOnes.length === 0) return;
+  // Full names by their first and last words, for the words short ones use only.
+  const wanted = new Set(shortOnes.map(({ entity }) => nameTokens(entity.name)[0]!));
   const byWord = new Map<string, Set<string>>();
+  const candidates = new Set<string>();
   for (const { entity, key } of placed) {
     if (typeOf(entity) !== "person") continue;
-    const words = nameKey(entity.name).split(" ");
-    for (const w of [words[0]!, words.at(-1)!]) byWord.set(w, (byWord.get(w) ?? new Set()).add(uf.find(key)));
+    const words = nameTokens(entity.name);
+    for (const w of [words[0]!, words.at(-1)!]) {
+      if (!wanted.has(w)) continue;
+      const root = uf.find(key);
+      byWord.set(w, (byWord.get(w) ?? new Set()).add(root));
+      candidates.add(root);
+    }
   }
   // The company of a candidate (every entity of every article it appears in), computed for candidates only: for
-  // all roots it would cost the square of the entities per article, summed over the corpus.
+  // all roots it would cost the square of the entities per article, summed over the corpus (and the articles of
+  // every root were a set each: 150 MB of a 10,000-article resolution).
   const articlesOf = new Map<string, Set<string>>();
   const keysOf = new Map<string, string[]>();
   for (const { ref, key } of placed) {
@@ -210,7 +220,7 @@ function bindShortForms(
     let keys = keysOf.get(ref.uri);
     if (!keys) keysOf.set(ref.uri, (keys = []));
     keys.push(root);
-    if (byWord.size > 0) (articlesOf.get(root) ?? articlesOf.set(root, new Set()).get(root)!).add(ref.uri);
+    if (candidates.has(root)) (articlesOf.get(root) ?? articlesOf.set(root, new Set()).get(root)!).add(ref.uri);
   }
   const companies = new Map<string, Set<string>>();
   const companyOf = (root: string): Set<string> => {

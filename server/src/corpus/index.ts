@@ -9,7 +9,7 @@ import { type ArticleEntity, type EntityType, type Mention, nameKey, slug, type 
 import { clusterEntities, meetingKeys, ownKey, type Cluster } from "./identity";
 import { detailsOf, countEntities, entitiesUnread, entityBytes, MENTION_FIELDS, mentionCount, mentionOf, type ArticleDetails, type ArticleRecord } from "./record";
 
-export { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, recordOf, type ArticleRecord } from "./record";
+export { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, mentionSpan, recordOf, type ArticleRecord } from "./record";
 
 export interface CorpusMention extends Mention {
   uri: string;
