@@ -65,11 +65,16 @@ it("a removed article leaves cross-article answers at once", () => {
   expect(corpus.mentionsIn("000_522416522264bb26.txt")).toEqual([]);
 });
 
-it("stored identities give the same answers without clustering, and only for the entities they were made from", () => {
+/** The seeds' corpus with its identities resolved, and those identities as they are stored. */
+function resolvedSeeds(): { original: Corpus; stored: NonNullable<ReturnType<Corpus["storedIdentities"]>> } {
   const original = new Corpus();
   load(original);
   original.settle(true);
-  const stored = original.storedIdentities()!;
+  return { original, stored: original.storedIdentities()! };
+}
+
+it("stored identities give the same answers without clustering, and only for the entities they were made from", () => {
+  const { original, stored } = resolvedSeeds();
   const snapshot = (corpus: Corpus) =>
     corpus.uris().map((uri) => corpus.mentionsIn(uri).map((m) => `${m.start}:${m.id}:${corpus.entity(m.id)!.name}:${corpus.entity(m.id)!.articles.length}`));
 
@@ -186,10 +191,7 @@ it("entities most often named with one: most shared articles first, then most me
 });
 
 it("records read from bytes restore identities unparsed; reading their entities and describing the large ones ahead changes no answer", () => {
-  const original = new Corpus();
-  load(original);
-  original.settle(true);
-  const stored = original.storedIdentities()!;
+  const { original, stored } = resolvedSeeds();
   const snapshot = (corpus: Corpus) =>
     corpus.uris().map((uri) => corpus.mentionsIn(uri).map((m) => `${m.start}:${m.id}:${JSON.stringify(corpus.entity(m.id))}:${JSON.stringify(corpus.coMentioned(m.id, 6))}`));
 
