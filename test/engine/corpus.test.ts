@@ -207,3 +207,21 @@ it("records read from bytes restore identities unparsed; reading their entities 
   expect(reopened.prepare(Infinity)).toBe(false);
   expect(snapshot(reopened)).toEqual(snapshot(original));
 });
+
+it("linked articles: ranked by the names they share, then corpus order, each with its names most mentioned first; a limit keeps the first", () => {
+  const { original: corpus } = resolvedSeeds();
+  for (const uri of corpus.uris()) {
+    // What the ranking means, computed the plain way from each entity's articles.
+    const ids = [...new Set(corpus.mentionsIn(uri).map((m) => m.id))];
+    const byArticle = new Map<string, string[]>();
+    for (const id of ids) for (const other of corpus.entity(id)!.articles) if (other !== uri) byArticle.set(other, [...(byArticle.get(other) ?? []), id]);
+    const expected = [...byArticle]
+      .sort(([a, sa], [b, sb]) => sb.length - sa.length || (a < b ? -1 : 1))
+      .map(([other, shared]) => ({ uri: other, shared: shared.sort((x, y) => corpus.entity(y)!.mentionCount - corpus.entity(x)!.mentionCount).map((id) => corpus.entity(id)!.name) }));
+    const linked = corpus.linkedArticles(uri);
+    expect(linked.map((l) => [l.uri, l.shared.length])).toEqual(expected.map((e) => [e.uri, e.shared.length]));
+    expect(linked.map((l) => new Set(l.shared))).toEqual(expected.map((e) => new Set(e.shared)));
+    expect(corpus.linkedCount(uri)).toBe(expected.length);
+    expect(corpus.linkedArticles(uri, 2)).toEqual(linked.slice(0, 2));
+  }
+});

@@ -12,7 +12,7 @@ export function codeLens(ctx: HandlerContext, params: CodeLensParams): CodeLens[
   const analysis = ctx.corpus.article(uri);
   if (!doc || !analysis) return null;
   const range = rangeOf(doc, analysis.headline ?? { start: analysis.bodyStart, end: analysis.bodyStart });
-  const linked = ctx.corpus.linkedArticles(uri).length;
+  const linked = ctx.corpus.linkedCount(uri);
   // Other names (products, events…) only when there are some: the three kinds of entity always.
   const parts = ENTITY_TYPES.flatMap((type) => {
     const n = analysis.entities.filter((e) => e.type === type).length;
