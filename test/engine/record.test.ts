@@ -66,3 +66,16 @@ test("a decoded record parses its entities when first read; damaged entity bytes
   damaged[at] = damaged[at]! ^ 0x20;
   expect(() => decodeRecord(damaged)).toThrow(/checksum/);
 });
+
+test("a cache entry lends its entities' bytes until they are parsed; a worker's reply is copied out whole", () => {
+  const bytes = encodeRecord(recordOf(analyzeArticle(seed("002_1194d7b2bb6911ef.txt"), {})));
+  const file = new Uint8Array(bytes.length + 8);
+  file.set(bytes, 8);
+  const borrowed = decodeRecord(file.subarray(8), true);
+  expect(entityBytes(borrowed).buffer).toBe(file.buffer);
+  expect(borrowed.mentions.buffer).not.toBe(file.buffer);
+  const copied = decodeRecord(file.subarray(8));
+  expect(entityBytes(copied).buffer).not.toBe(file.buffer);
+  expect(borrowed.entities).toEqual(copied.entities);
+  expect(entitiesUnread(borrowed)).toBe(false);
+});

@@ -165,7 +165,7 @@ export class AnalysisCache {
 
   private parse(key: string, bytes: Uint8Array): ArticleRecord | undefined {
     try {
-      const record = decodeRecord(bytes);
+      const record = decodeRecord(bytes, true);
       this.entries.set(key, record);
       return record;
     } catch (error) {
