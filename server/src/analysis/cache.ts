@@ -6,7 +6,8 @@
 // so a changed article rewrites its shard — at 10,000 articles about 0.5 MB — not the whole archive (120 MB). Each
 // shard is written atomically (write, then rename): a crash leaves the old file or the new one, never half of one
 // (the half-written temporary file of a process that died is removed at the next load); a shard that does not read
-// back as a cache is said, ignored and rewritten. (Format 6: a record's entities are JSON of their own, with a checksum, parsed when first read.)
+// back as a cache is said, ignored and rewritten. (Format 6: a record's entities are JSON of their own, with a
+// checksum, parsed when first read.)
 //
 // A shard is a header line, then one entry per analysis: its key (40 hex digits), the length of its record (4 bytes,
 // little-endian) and the record's bytes (corpus/record.ts: a little JSON, typed arrays, the details as JSON). It is

@@ -415,7 +415,7 @@ export class Corpus {
       return entity ? [[id, entity] as const] : [];
     }));
     const resolved = this.resolve();
-    const numbers = (resolved.numbers ??= new Map(resolved.uris.map((u, n) => [u, n])));
+    const numbers = articleNumbers(resolved);
     const counts = new Int32Array(resolved.uris.length);
     const touched: number[] = [];
     const others = new Map<string, number>();
@@ -505,10 +505,10 @@ export class Corpus {
   storedIdentities(): StoredIdentities | undefined {
     const resolved = this.resolved;
     if (!resolved || this.dirty) return undefined;
-    const number = new Map(resolved.uris.map((uri, n) => [uri, n]));
+    const numbers = articleNumbers(resolved);
     const clusters = new Map<string, StoredIdentities["clusters"][number]>();
     for (const c of resolved.clusters.values()) clusters.set(c.id, { id: c.id, type: c.type, name: c.name, members: [] });
-    for (const [uri, ids] of resolved.ids) ids.forEach((id, local) => clusters.get(id)!.members.push(number.get(uri)!, local));
+    for (const [uri, ids] of resolved.ids) ids.forEach((id, local) => clusters.get(id)!.members.push(numbers.get(uri)!, local));
     return { fingerprint: fingerprintOf(resolved.uris.map((uri) => [uri, this.articles.get(uri)!])), clusters: [...clusters.values()] };
   }
 
@@ -640,6 +640,11 @@ export class Corpus {
       mentionCount: resolved.mentions.count(cluster.id),
     };
   }
+}
+
+/** Each article's number in the resolution's `uris` (corpus order), made once per resolution. */
+function articleNumbers(resolved: Resolved): Map<string, number> {
+  return (resolved.numbers ??= new Map(resolved.uris.map((uri, n) => [uri, n])));
 }
 
 /** Every key an entity of the resolution meets by → its corpus id (the first cluster to claim a key keeps it). */

@@ -64,9 +64,9 @@ const NAMES = HOLIDAYS.map(([name], i) => `(?<h${i}>${name})`).join("|");
 
 /**
  * A holiday, with its year when written ("Christmas 2009", "Easter of 2010") or a modifier ("last Christmas"). A
- * one-word name that modifies a noun ("Christmas sales", "the Easter holidays", "the Christmas and New Year sales period") names a season, not the day, and is
- * left (a name of several words stays: "the Thanksgiving Day parade"); a capitalised word after it makes it part of a
- * name ("Christmas Island").
+ * one-word name that modifies a noun ("Christmas sales", "the Easter holidays", "the Christmas and New Year sales
+ * period") names a season, not the day, and is left (a name of several words stays: "the Thanksgiving Day parade");
+ * a capitalised word after it makes it part of a name ("Christmas Island").
  */
 const HOLIDAY = pattern(
   `${WB}(?<t>(?:(?<mod>${LAST}|${NEXT}|${THIS})\\s+)?(?:${NAMES})(?:,?\\s+(?:of\\s+)?(?<y>1[89]\\d\\d|20\\d\\d))?)${WE}(?:(?<noun>${BEFORE_NOUN}|(?=\\s+(?:and|or|&)\\s+\\p{Lu}[\\p{L}’']*(?:\\s+\\p{Lu}[\\p{L}’']*)?${BEFORE_NOUN}))|)(?![’']s${WE})(?!\\s+\\p{Lu}\\p{Ll})`,
