@@ -495,6 +495,13 @@ describe("lengths that are not dates, and ages that are not times", () => {
     expect(timexes("This is not a day anybody can be prepared for.", "2009-04-30")).toEqual([]);
     expect(brief(timexes("The plant closed for a day when the power failed.", "2009-04-30"))).toEqual([["a day", "P1D"]]);
   });
+
+  it("reads playing time of recorded content, and a device's capacity, as an amount, not a length of time", () => {
+    expect(timexes("Users upload 48 hours of video every minute, and the player gives ten hours of battery life.", "2011-05-25")).toEqual([]);
+    expect(timexes("The larger model stores up to 150 hours, and 40 hours can be stored on the smaller one.", "2005-10-13")).toEqual([]);
+    expect(brief(timexes("After three hours of talks, the envoys watched 20 minutes of footage.", "2023-06-18"))).toEqual([["three hours", "PT3H"]]);
+    expect(brief(timexes("The battery was stored for two hours.", "2023-06-18"))).toEqual([["two hours", "PT2H"]]);
+  });
 });
 
 describe("fiscal years, numeric dates and decades with a modifier", () => {

@@ -190,6 +190,22 @@ function isOccasion(sentence: string, g: Groups, start: number, end: number): bo
   );
 }
 
+/**
+ * "75 hours of video", "ten hours of battery life", "150 hours can be stored": playing time measures an amount of
+ * recorded content (or a device's capacity), not a period in which anything happens ("two hours of talks" is one).
+ */
+function isContentAmount(sentence: string, g: Groups, start: number, end: number): boolean {
+  if (g.after || !/^(?:hours?|minutes?|seconds?|hrs?|mins?)$/i.test(g.unit ?? "")) return false;
+  const after = sentence.slice(end, end + 40);
+  return (
+    CONTENT_AFTER.test(after) ||
+    /^\s+(?:(?:can|could|will|would|may|might)\s+)?(?:be|been|are|were|is)\s+(?:stored|saved|recorded|uploaded)\b/i.test(after) ||
+    /\b(?:stores?|stored|storing|holds?|holding|fits?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+)?$/i.test(sentence.slice(Math.max(0, start - 24), start))
+  );
+}
+const CONTENT_AFTER =
+  /^\s+of\s+(?:(?:new|original|recorded|high-definition|HD|live|raw|archival|archive|uploaded|digital|music|audio|video)\s+)?(?:video|videos|footage|film|films|movies|music|songs|audio|recordings?|programming|programmes|programs|content|television|TV|podcasts?|battery|playback|talk time|standby|tape|tapes)\b/i;
+
 /** Counts that are frequencies, not lengths: "a day" in "twice a day". */
 function isFrequency(sentence: string, start: number): boolean {
   return /(?:once|twice|times|per)\s+$/i.test(sentence.slice(Math.max(0, start - 8), start));
@@ -202,7 +218,7 @@ function isDeterminedPlural(sentence: string, g: Groups, start: number): boolean
 
 export function findDurations(sentence: string): Candidate[] {
   return [
-    ...scan(sentence, LENGTH, readLength, (g, s, e) => !isSomeday(sentence, g, s) && !isFrequency(sentence, s) && !isDeterminedPlural(sentence, g, s) && !isOrdinalSecond(sentence, g, e) && !isOccasion(sentence, g, s, e)),
+    ...scan(sentence, LENGTH, readLength, (g, s, e) => !isSomeday(sentence, g, s) && !isFrequency(sentence, s) && !isDeterminedPlural(sentence, g, s) && !isOrdinalSecond(sentence, g, e) && !isOccasion(sentence, g, s, e) && !isContentAmount(sentence, g, s, e)),
     ...scan(sentence, ADJECTIVE, readAdjective, (g, _s, end) => !isAge(g, sentence, end)),
     ...scan(sentence, PAIRED_COUNT, (g) => {
       const unit = unitOf(g.unit!);
