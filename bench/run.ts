@@ -67,9 +67,11 @@ interface Server {
   until(test: (s: StatusParams) => boolean): Promise<number>;
   peakRssMb(): number;
   rssMb(): number;
+  /** The highest RSS sampled (every 100 ms) up to now, when it was sampled and what the server reported then. */
+  rssPeak(): { mb: number; atSeconds: number; phase: string };
   /** How many --trace-gc lines the server has printed so far, and the pauses (ms) of those from `since` on. */
   gcLines(): number;
-  gcPauses(since: number): number[];
+  gcPauses(since: number): GcPause[];
   /** Partial results received, by token. */
   partials: Map<string, { at: number; bytes: number; count: number }[]>;
   stop(): Promise<void>;
@@ -79,14 +81,14 @@ async function startServer(folder: string, cacheDir: string): Promise<Server> {
   const child = spawn(process.execPath, ["--trace-gc", join(ROOT, "dist/server.js"), "--node-ipc"], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   // "[pid:0x…]  1234 ms: Scavenge 12.1 (14.0) -> 11.0 (15.0) MB, 1.23 / 0.00 ms  (…)": the pause is the first figure.
-  const gcTrace: number[] = [];
+  const gcTrace: GcPause[] = [];
   let pending = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
     const lines = (pending + chunk).split("\n");
     pending = lines.pop()!;
     for (const line of lines) {
       const pause = /MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/.exec(line);
-      if (pause) gcTrace.push(Number(pause[1]));
+      if (pause) gcTrace.push({ kind: /\bms: (Scavenge|Mark-Compact|Minor Mark-Compact|Mark-Sweep)/.exec(line)?.[1] ?? "other", ms: Number(pause[1]) });
     }
   });
   const partials: Server["partials"] = new Map();
@@ -97,6 +99,22 @@ async function startServer(folder: string, cacheDir: string): Promise<Server> {
     partials.set(p.token, list);
   });
   const statuses: Server["statuses"] = [];
+  // VmHWM gives the peak but not when it came: sampling says which phase (linking, full pass, settling) to blame.
+  let peak = { mb: 0, atSeconds: 0, phase: "starting" };
+  const sampler = setInterval(() => {
+    let status = "";
+    try {
+      status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    } catch {
+      return;
+    }
+    const mb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    if (mb <= peak.mb) return;
+    const last = statuses.at(-1)?.s;
+    const phase = !last ? "starting" : last.state === "ready" ? "ready" : `${last.pass} pass, ${last.done} of ${last.total}`;
+    peak = { mb: Math.round(mb), atSeconds: round((performance.now() - started) / 1000, 1), phase };
+  }, 100);
+  child.once("exit", () => clearInterval(sampler));
   const waiting: { test: (s: StatusParams) => boolean; resolve: (ms: number) => void }[] = [];
   const started = performance.now();
   connection.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
@@ -140,6 +158,7 @@ async function startServer(folder: string, cacheDir: string): Promise<Server> {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
     },
+    rssPeak: () => ({ ...peak }),
     gcLines: () => gcTrace.length,
     gcPauses: (since) => gcTrace.slice(since),
     partials,
@@ -325,8 +344,18 @@ function summary(times: number[]): Latency {
 }
 
 /** The garbage-collection pauses of a stretch of the server's life: how many took 10 ms or more, the longest. */
-function gcSummary(pauses: number[]): { count: number; over10ms: number; maxMs: number } {
-  return { count: pauses.length, over10ms: pauses.filter((p) => p >= 10).length, maxMs: round(Math.max(0, ...pauses)) };
+interface GcPause {
+  /** The collector, as --trace-gc names it: "Scavenge" (the young generation) or "Mark-Compact" (the whole heap). */
+  kind: string;
+  ms: number;
+}
+
+/** The pauses, and those of 10 ms or more by collector: young-generation copies and whole-heap collections differ in cause. */
+function gcSummary(pauses: GcPause[]): { count: number; over10ms: number; maxMs: number; over10msByKind: Record<string, number> } {
+  const long = pauses.filter((p) => p.ms >= 10);
+  const over10msByKind: Record<string, number> = {};
+  for (const p of long) over10msByKind[p.kind] = (over10msByKind[p.kind] ?? 0) + 1;
+  return { count: pauses.length, over10ms: long.length, maxMs: round(Math.max(0, ...pauses.map((p) => p.ms))), over10msByKind };
 }
 
 /** An open article edited: time from the change to a hover answered from the new text, vs compromise on it. */
@@ -382,6 +411,8 @@ async function benchSize(size: number) {
     const linked = await cold.until((s) => s.articles === size && (s.state === "ready" || s.pass === "full"));
     const full = await cold.until((s) => s.state === "ready" && s.articles === size);
     const coldRss = cold.peakRssMb();
+    const coldPeak = cold.rssPeak();
+    console.log(`cold: RSS peaked near ${coldPeak.mb} MB at ${coldPeak.atSeconds} s (${coldPeak.phase})`);
     console.log(`cold: every article linked after ${(linked / 1000).toFixed(1)} s, full analysis done after ${(full / 1000).toFixed(1)} s`);
     const after = baseline(texts);
     const base = { ms: (before.ms + after.ms) / 2, msPerKb: (before.msPerKb + after.msPerKb) / 2, measured: before.measured };
@@ -432,6 +463,7 @@ async function benchSize(size: number) {
         fullMBps: round(mb / (full / 1000), 3),
         fullRatioToBaseline: round(full / base.ms),
         peakRssMb: Math.round(coldRss),
+        peakSampled: coldPeak,
         peakRssAfterQueriesMb: Math.round(Math.max(coldRss, afterQueriesRss)),
         rssAfterQueriesMb: Math.round(rssAfterQueries),
       },
@@ -466,9 +498,11 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ["timeline of the most-mentioned entity met: first / repeated p50 (ms), entries (target ≤ 200 at 10k)", ...results.map((r) => `${r.panels.timeline.firstMs} / ${r.panels.timeline.repeated.p50}, ${r.panels.timeline.entries}`)],
     ["connections panel update p50 / p99 (ms) (target ≤ 100 at 10k)", ...results.map((r) => `${r.panels.connections.p50} / ${r.panels.connections.p99}`)],
     ["GC pauses during the queries: ≥ 10 ms / all, longest (ms)", ...results.map((r) => `${r.gc.over10ms} / ${r.gc.count}, ${r.gc.maxMs}`)],
+    ["GC pauses ≥ 10 ms by collector", ...results.map((r) => Object.entries(r.gc.over10msByKind ?? {}).map(([k, n]) => `${k} ${n}`).join(", ") || "none")],
     ["edit → new hover (ms)", ...results.map((r) => String(r.edit.ms))],
     ["edit ÷ compromise on that article (target ≤ 1.2)", ...results.map((r) => r.edit.ratio.toFixed(2))],
     ["peak RSS (MB): cold at ready / after queries / warm (target ≤ 500 at 10k)", ...results.map((r) => `${r.cold.peakRssMb} / ${r.cold.peakRssAfterQueriesMb} / ${r.warm.peakRssMb}`)],
+    ["cold peak RSS as sampled: when, in which phase", ...results.map((r) => `${r.cold.peakSampled.mb} MB at ${r.cold.peakSampled.atSeconds} s (${r.cold.peakSampled.phase})`)],
     ["RSS right after the queries (MB) (target ≤ 600 at 10k)", ...results.map((r) => String(r.cold.rssAfterQueriesMb))],
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

@@ -6,7 +6,7 @@
 // right ids), and the whole corpus is resolved again once changes pause for a few times that resolution's own cost.
 import { createHash } from "node:crypto";
 import { type ArticleEntity, type EntityType, type Mention, nameKey, slug, type Span, type Timex } from "../engine";
-import { clusterEntities, meetingKeys, ownKey, type Cluster } from "./identity";
+import { articleKeys, clusterEntities, meetingKeysAt, type Cluster } from "./identity";
 import { detailsOf, countEntities, entitiesUnread, entityBytes, MENTION_FIELDS, mentionCount, mentionOf, type ArticleDetails, type ArticleRecord } from "./record";
 
 export { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, mentionSpan, recordOf, type ArticleRecord } from "./record";
@@ -110,6 +110,9 @@ const COMPANY_SAMPLE = 400;
 const PREPARED_ARTICLES = 100;
 const COMPANY_PREPARED = 10;
 
+/** A resolution of this many articles or more collects its garbage between phases (see `clusterEntities`). */
+const COLLECT_FROM_ARTICLES = 2_000;
+
 /** Articles whose details (dates in full…) stay parsed: those open in the editor, and a few more. */
 const DETAILS_KEPT = 64;
 
@@ -135,11 +138,14 @@ export class Corpus {
 
   /**
    * `cheapResolveMs`: a resolution cheaper than this is redone after every change (tests lower it to 0);
-   * `preparedArticles`: `prepare` describes entities in at least this many articles, and only they stay described.
+   * `preparedArticles`: `prepare` describes entities in at least this many articles, and only they stay described;
+   * `collectGarbage`: what a large resolution calls between its phases (a server passes a full collection: see
+   * `clusterEntities`).
    */
   constructor(
     private readonly cheapResolveMs = CHEAP_RESOLVE_MS,
     private readonly preparedArticles = PREPARED_ARTICLES,
+    private readonly collectGarbage: () => void = () => {},
   ) {}
 
   upsert(uri: string, record: ArticleRecord): void {
@@ -548,8 +554,7 @@ export class Corpus {
   private resolve(): Resolved {
     // A costly resolution is redone by `settle` (a timer, the end of a run), never inside a question: changed
     // articles are attached meanwhile.
-    const last = this.resolved;
-    const resolved = last && (!this.dirty || last.cost >= this.cheapResolveMs) ? last : this.resolveNow();
+    const resolved = this.resolved && (!this.dirty || this.resolved.cost >= this.cheapResolveMs) ? this.resolved : this.resolveNow();
     for (const uri of this.toAttach) this.attached.set(uri, this.attach(uri, this.articles.get(uri)!, resolved));
     this.toAttach.clear();
     return resolved;
@@ -557,8 +562,13 @@ export class Corpus {
 
   private resolveNow(given?: Cluster[]): Resolved {
     const started = performance.now();
+    // The last resolution holds the records it was made from: at the end of a cold run, every quick first-pass
+    // analysis the full pass has replaced since. Let go of it before clustering, so the two do not make the peak.
+    this.resolved = null;
     const uris = this.uris();
-    const clusters = given ?? clusterEntities(uris.map((uri) => ({ uri, entities: this.articles.get(uri)!.entities })));
+    // Below a few thousand articles a resolution's garbage is small, and a full collection costs more than it saves.
+    const between = uris.length >= COLLECT_FROM_ARTICLES ? this.collectGarbage : () => {};
+    const clusters = given ?? clusterEntities(uris.map((uri) => ({ uri, entities: this.articles.get(uri)!.entities })), between);
     const byId = new Map<string, Cluster>();
     const ids = new Map<string, string[]>(uris.map((uri) => [uri, []]));
     for (const cluster of clusters) {
@@ -583,8 +593,9 @@ export class Corpus {
    */
   private attach(uri: string, analysis: ArticleRecord, resolved: Resolved): Attached {
     const keyIds = (resolved.keyIds ??= keyIdsOf(resolved));
-    const ids = analysis.entities.map((entity) => {
-      const keys = [...meetingKeys(entity), ownKey(entity)];
+    const entityKeys = articleKeys(analysis.entities);
+    const ids = analysis.entities.map((entity, local) => {
+      const keys = [...meetingKeysAt(entityKeys, local), entityKeys.own[local]!];
       const known = keys.map((k) => keyIds.get(k) ?? this.newKeyIds.get(k)).find((id) => id !== undefined);
       if (known !== undefined) return known;
       let id = slug(entity.name);
@@ -652,8 +663,9 @@ function keyIdsOf(resolved: Resolved): Map<string, string> {
   const keyIds = new Map<string, string>();
   for (const uri of resolved.uris) {
     const ids = resolved.ids.get(uri)!;
-    resolved.articles.get(uri)!.entities.forEach((entity, local) => {
-      for (const key of [...meetingKeys(entity), ownKey(entity)]) if (!keyIds.has(key)) keyIds.set(key, ids[local]!);
+    const keys = articleKeys(resolved.articles.get(uri)!.entities);
+    ids.forEach((id, local) => {
+      for (const key of [...meetingKeysAt(keys, local), keys.own[local]!]) if (!keyIds.has(key)) keyIds.set(key, id);
     });
   }
   return keyIds;

@@ -14,6 +14,7 @@ import type { AnalyzeOptions } from "../engine";
 import { passOptions, type Pass } from "../analysis/pass";
 import { articleMatcher, dateFor } from "./settings";
 import { filePath, fileUri, settingsPath } from "./uris";
+import { collectGarbage } from "./heap";
 
 /** What the index analyses with (analysis/analyzer.ts: cache, then worker pool or this thread). */
 export interface Indexer {
@@ -63,7 +64,7 @@ interface Analysed {
 }
 
 export class ArticleIndex {
-  readonly corpus = new Corpus();
+  readonly corpus = new Corpus(undefined, undefined, collectGarbage);
   private settings: Settings = DEFAULT_SETTINGS;
   private folders: string[] = [];
   private isArticlePath = articleMatcher(DEFAULT_SETTINGS);
