@@ -4,10 +4,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, recordOf } from "../../server/src/corpus";
-import { entitiesUnread, entityBytes } from "../../server/src/corpus/record";
+import { entitiesUnread, entityBytes, Slab, type ArticleRecord } from "../../server/src/corpus/record";
 import type { ArticleAnalysis } from "../../server/src/engine";
 import { analyzeArticle } from "../../server/src/engine/analyze";
 import { SEED_DATES } from "../server/lspClient";
+import { collectGarbage } from "../../server/src/workspace/heap";
 
 const seed = (name: string) => readFileSync(join(__dirname, "../../samples", name), "utf8");
 const withoutVersion = (a: ArticleAnalysis) => ({ ...a, engineVersion: "" });
@@ -78,4 +79,34 @@ test("a cache entry lends its entities' bytes until they are parsed; a worker's 
   expect(entityBytes(copied).buffer).not.toBe(file.buffer);
   expect(borrowed.entities).toEqual(copied.entities);
   expect(entitiesUnread(borrowed)).toBe(false);
+});
+
+test("records decoded into slabs share large buffers, come back whole, and a part too big for a slab gets its own", () => {
+  const numbers = new Slab(1 << 20);
+  const entities = new Slab(1 << 20);
+  const analyses = Object.entries(SEED_DATES).map(([name, date]) => analyzeArticle(seed(name), { date, path: name }));
+  const decoded = analyses.map((a) => decodeRecord(encodeRecord(recordOf(a)), false, { numbers, entities }));
+  const [first, second] = decoded as [ArticleRecord, ArticleRecord];
+  expect(second.mentions.buffer).toBe(first.mentions.buffer);
+  expect(first.mentions.buffer.byteLength).toBe(1 << 20);
+  expect(entityBytes(second).buffer).toBe(entityBytes(first).buffer);
+  expect(entityBytes(first).buffer).not.toBe(first.mentions.buffer);
+  for (const record of decoded) expect(record.lineStarts.byteOffset % 4).toBe(0);
+  decoded.forEach((record, i) => expect(analysisOf(record)).toEqual(withoutVersion(analyses[i]!)));
+  const tiny = new Slab(64);
+  const alone = decodeRecord(encodeRecord(recordOf(analyses[0]!)), false, { numbers: tiny });
+  expect(alone.mentions.buffer.byteLength).toBeLessThan(1 << 20);
+  expect(analysisOf(alone)).toEqual(withoutVersion(analyses[0]!));
+});
+
+test("a slab whose copies are all let go is let go too, and the next copy begins another", async () => {
+  const slab = new Slab(1 << 20);
+  let copy: Uint8Array | undefined = slab.copy(new Uint8Array([1, 2, 3]));
+  const first = new WeakRef(copy.buffer);
+  expect(slab.copy(new Uint8Array([4])).buffer).toBe(copy.buffer); // filled while a copy lives
+  copy = undefined;
+  await new Promise((r) => setTimeout(r, 0)); // a WeakRef keeps its target until the current job ends
+  collectGarbage();
+  expect(first.deref()).toBeUndefined();
+  expect([...slab.copy(new Uint8Array([5, 6]))]).toEqual([5, 6]);
 });

@@ -3,7 +3,7 @@
 // first pass over the folder, then full analysis of the folder); work nobody waits for can be withdrawn.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { decodeRecord, type ArticleRecord } from "../corpus/record";
+import { decodeRecord, Slab, type ArticleRecord, type RecordCopies } from "../corpus/record";
 import type { AnalyzeOptions } from "../engine";
 import { PASSES, type Pass } from "./pass";
 
@@ -50,6 +50,14 @@ export class AnalysisPool {
   private readonly jobsDone = new WeakMap<Worker, number>();
   private disposed = false;
   readonly size: number;
+  /**
+   * Where replies are copied (see `Slab`): the entities' JSON in slabs of their own, by pass (a resolution parses
+   * a pass's entities and lets them go together), and the first pass's records too (the full pass replaces them).
+   */
+  private readonly copies: Record<"first" | "other", RecordCopies> = {
+    first: { numbers: new Slab(), entities: new Slab() },
+    other: { entities: new Slab() },
+  };
 
   /** `workerPath`: the bundled worker script (dist/worker.js). */
   /** Set while every worker is idle: when it fires, all workers but one are let go. */
@@ -187,7 +195,7 @@ export class AnalysisPool {
         if ("error" in message) job.reject(new Error(message.error));
         else {
           try {
-            job.resolve(decodeRecord(message.record));
+            job.resolve(decodeRecord(message.record, false, this.copies[job.pass === "first" ? "first" : "other"]));
           } catch (error) {
             job.reject(error instanceof Error ? error : new Error(String(error)));
           }
