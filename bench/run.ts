@@ -49,7 +49,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { analyzeArticle } from "../server/src/engine/analyze";
 import { demonymCountry, gazetteerStats, givenName, placeFacts, surname } from "../server/src/engine";
-import { CONNECTIONS_REQUEST, STATUS_NOTIFICATION, TIMELINE_REQUEST, type ConnectionsResult, type StatusParams, type TimelineResult } from "../server/src/protocol";
+import { CONNECTIONS_REQUEST, SERVER_EXEC_ARGV, STATUS_NOTIFICATION, TIMELINE_REQUEST, type ConnectionsResult, type StatusParams, type TimelineResult } from "../server/src/protocol";
 import { ensureCorpus, rng } from "./corpus";
 
 const ROOT = resolve(__dirname, "..");
@@ -78,7 +78,7 @@ interface Server {
 }
 
 async function startServer(folder: string, cacheDir: string): Promise<Server> {
-  const child = spawn(process.execPath, ["--trace-gc", join(ROOT, "dist/server.js"), "--node-ipc"], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const child = spawn(process.execPath, ["--trace-gc", ...SERVER_EXEC_ARGV, join(ROOT, "dist/server.js"), "--node-ipc"], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   // "[pid:0x…]  1234 ms: Scavenge 12.1 (14.0) -> 11.0 (15.0) MB, 1.23 / 0.00 ms  (…)": the pause is the first figure.
   const gcTrace: GcPause[] = [];
@@ -411,8 +411,9 @@ async function benchSize(size: number) {
     const linked = await cold.until((s) => s.articles === size && (s.state === "ready" || s.pass === "full"));
     const full = await cold.until((s) => s.state === "ready" && s.articles === size);
     const coldRss = cold.peakRssMb();
+    const readyRss = cold.rssMb();
     const coldPeak = cold.rssPeak();
-    console.log(`cold: RSS peaked near ${coldPeak.mb} MB at ${coldPeak.atSeconds} s (${coldPeak.phase})`);
+    console.log(`cold: RSS peaked near ${coldPeak.mb} MB at ${coldPeak.atSeconds} s (${coldPeak.phase}); ${Math.round(readyRss)} MB at ready`);
     console.log(`cold: every article linked after ${(linked / 1000).toFixed(1)} s, full analysis done after ${(full / 1000).toFixed(1)} s`);
     const after = baseline(texts);
     const base = { ms: (before.ms + after.ms) / 2, msPerKb: (before.msPerKb + after.msPerKb) / 2, measured: before.measured };
@@ -464,6 +465,7 @@ async function benchSize(size: number) {
         fullRatioToBaseline: round(full / base.ms),
         peakRssMb: Math.round(coldRss),
         peakSampled: coldPeak,
+        rssAtReadyMb: Math.round(readyRss),
         peakRssAfterQueriesMb: Math.round(Math.max(coldRss, afterQueriesRss)),
         rssAfterQueriesMb: Math.round(rssAfterQueries),
       },
@@ -502,7 +504,7 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ["edit → new hover (ms)", ...results.map((r) => String(r.edit.ms))],
     ["edit ÷ compromise on that article (target ≤ 1.2)", ...results.map((r) => r.edit.ratio.toFixed(2))],
     ["peak RSS (MB): cold at ready / after queries / warm (target ≤ 500 at 10k)", ...results.map((r) => `${r.cold.peakRssMb} / ${r.cold.peakRssAfterQueriesMb} / ${r.warm.peakRssMb}`)],
-    ["cold peak RSS as sampled: when, in which phase", ...results.map((r) => `${r.cold.peakSampled.mb} MB at ${r.cold.peakSampled.atSeconds} s (${r.cold.peakSampled.phase})`)],
+    ["cold peak RSS as sampled: when, in which phase; RSS at ready (MB)", ...results.map((r) => `${r.cold.peakSampled?.mb} MB at ${r.cold.peakSampled?.atSeconds} s (${r.cold.peakSampled?.phase}); ${r.cold.rssAtReadyMb}`)],
     ["RSS right after the queries (MB) (target ≤ 600 at 10k)", ...results.map((r) => String(r.cold.rssAfterQueriesMb))],
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
