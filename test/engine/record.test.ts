@@ -99,14 +99,28 @@ test("records decoded into slabs share large buffers, come back whole, and a par
   expect(analysisOf(alone)).toEqual(withoutVersion(analyses[0]!));
 });
 
-test("a slab whose copies are all let go is let go too, and the next copy begins another", async () => {
-  const slab = new Slab(1 << 20);
+test("a slab is held while copies keep coming; released, it goes with its last copy, and the next copy begins another", async () => {
+  const slab = new Slab(1 << 20, 60_000);
   let copy: Uint8Array | undefined = slab.copy(new Uint8Array([1, 2, 3]));
   const first = new WeakRef(copy.buffer);
   expect(slab.copy(new Uint8Array([4])).buffer).toBe(copy.buffer); // filled while a copy lives
   copy = undefined;
   await new Promise((r) => setTimeout(r, 0)); // a WeakRef keeps its target until the current job ends
   collectGarbage();
+  expect(first.deref()).toBeDefined(); // held while copies keep coming: no new slab for each
+  slab.release();
+  await new Promise((r) => setTimeout(r, 0));
+  collectGarbage();
   expect(first.deref()).toBeUndefined();
   expect([...slab.copy(new Uint8Array([5, 6]))]).toEqual([5, 6]);
+});
+
+test("a slab no copy was made into for a while is let go with its last copy", async () => {
+  const slab = new Slab(1 << 20, 20);
+  let copy: Uint8Array | undefined = slab.copy(new Uint8Array([1]));
+  const first = new WeakRef(copy.buffer);
+  copy = undefined;
+  await new Promise((r) => setTimeout(r, 80));
+  collectGarbage();
+  expect(first.deref()).toBeUndefined();
 });

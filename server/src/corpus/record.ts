@@ -300,27 +300,57 @@ export interface RecordCopies {
  * last copy in it is let go; pages never written are never resident.
  */
 export class Slab {
-  /** The slab being filled, held weakly: once every copy in it is let go, nothing keeps it (a new one is begun). */
+  /**
+   * The slab being filled: held strongly while copies keep coming, then only weakly (once every copy in it is let
+   * go, nothing keeps it). Held weakly all along, a slab whose copies died at once (a small folder's entities parsed
+   * as each article arrives) was dropped and another 33 MB one begun for the next copy: V8 counts each towards its
+   * external memory, and collected the whole heap again and again.
+   */
   private current: WeakRef<ArrayBuffer> | undefined;
+  private strong: ArrayBuffer | undefined;
   private used = 0;
+  private lastCopy = 0;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly bytes = SLAB_BYTES) {}
+  constructor(private readonly bytes = SLAB_BYTES, private readonly holdMs = SLAB_HOLD_MS) {}
 
   /** A copy of `part` in the current slab, at a multiple of 8 (typed arrays are laid over it). */
   copy(part: Uint8Array): Uint8Array {
     if (part.length > this.bytes / 4) return new Uint8Array(part);
-    let buffer = this.current?.deref();
+    let buffer = this.strong ?? this.current?.deref();
     if (!buffer || this.used + part.length > buffer.byteLength) {
       buffer = new ArrayBuffer(this.bytes);
       this.current = new WeakRef(buffer);
       this.used = 0;
     }
+    this.hold(buffer);
     const out = new Uint8Array(buffer, this.used, part.length);
     out.set(part);
     this.used += (part.length + 7) & ~7;
     return out;
   }
+
+  /** Lets the current slab be held only by its copies (also done by itself once copies stop for `holdMs`). */
+  release(): void {
+    this.strong = undefined;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private hold(buffer: ArrayBuffer): void {
+    this.strong = buffer;
+    this.lastCopy = performance.now();
+    if (this.timer) return;
+    const check = () => {
+      const idle = performance.now() - this.lastCopy;
+      if (idle >= this.holdMs) this.release();
+      else (this.timer = setTimeout(check, this.holdMs - idle)).unref();
+    };
+    (this.timer = setTimeout(check, this.holdMs)).unref();
+  }
 }
+/** How long a slab is held after its last copy. */
+const SLAB_HOLD_MS = 2_000;
 const SLAB_BYTES = 33 * 1024 * 1024;
 
 /**
