@@ -172,21 +172,29 @@ export function clusterEntities(articles: readonly ArticleEntities[], between: (
   for (const article of sorted) {
     const keys = articleKeys(article.entities);
     // A retyped entity meets by the keys of its new type (rare: computed, not memoised).
-    const keysAt = (local: number) => (retyped.has(article.entities[local]!) ? computeMeetingKeys(article.entities[local]!, typeOf(article.entities[local]!)) : meetingKeysAt(keys, local));
-    const keyAt = (local: number) => (retyped.has(article.entities[local]!) ? entityKey(typeOf(article.entities[local]!), article.entities[local]!.name) : keys.own[local]!);
+    const keysAt = (local: number) => {
+      const entity = article.entities[local]!;
+      const type = retyped.get(entity);
+      return type ? computeMeetingKeys(entity, type) : meetingKeysAt(keys, local);
+    };
+    const keyAt = (local: number) => {
+      const entity = article.entities[local]!;
+      const type = retyped.get(entity);
+      return type ? entityKey(type, entity.name) : keys.own[local]!;
+    };
     let firstKeys: string[] | undefined;
     article.entities.forEach((entity, local) => {
       const ref = { uri: article.uri, local };
-      const own = keysAt(local);
-      if (own.length === 0) {
+      const meeting = keysAt(local);
+      if (meeting.length === 0) {
         firstKeys ??= article.entities.map((_, i) => keysAt(i)[0] ?? keyAt(i));
         shortOnes.push({ ref, entity, own: keys.own[local]!, articleKeys: firstKeys });
         return;
       }
-      for (const k of own.slice(1)) uf.union(own[0]!, k);
+      for (const k of meeting.slice(1)) uf.union(meeting[0]!, k);
       placed.refs.push(ref);
       placed.entities.push(entity);
-      placed.keys.push(own[0]!);
+      placed.keys.push(meeting[0]!);
     });
   }
 
