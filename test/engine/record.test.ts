@@ -72,7 +72,7 @@ test("a cache entry lends its entities' bytes until they are parsed; a worker's 
   const bytes = encodeRecord(recordOf(analyzeArticle(seed("002_1194d7b2bb6911ef.txt"), {})));
   const file = new Uint8Array(bytes.length + 8);
   file.set(bytes, 8);
-  const borrowed = decodeRecord(file.subarray(8), true);
+  const borrowed = decodeRecord(file.subarray(8), { entities: "borrow" });
   expect(entityBytes(borrowed).buffer).toBe(file.buffer);
   expect(borrowed.mentions.buffer).not.toBe(file.buffer);
   const copied = decodeRecord(file.subarray(8));
@@ -85,7 +85,7 @@ test("records decoded into slabs share large buffers, come back whole, and a par
   const numbers = new Slab(1 << 20);
   const entities = new Slab(1 << 20);
   const analyses = Object.entries(SEED_DATES).map(([name, date]) => analyzeArticle(seed(name), { date, path: name }));
-  const decoded = analyses.map((a) => decodeRecord(encodeRecord(recordOf(a)), false, { numbers, entities }));
+  const decoded = analyses.map((a) => decodeRecord(encodeRecord(recordOf(a)), { numbers, entities }));
   const [first, second] = decoded as [ArticleRecord, ArticleRecord];
   expect(second.mentions.buffer).toBe(first.mentions.buffer);
   expect(first.mentions.buffer.byteLength).toBe(1 << 20);
@@ -94,7 +94,7 @@ test("records decoded into slabs share large buffers, come back whole, and a par
   for (const record of decoded) expect(record.lineStarts.byteOffset % 4).toBe(0);
   decoded.forEach((record, i) => expect(analysisOf(record)).toEqual(withoutVersion(analyses[i]!)));
   const tiny = new Slab(64);
-  const alone = decodeRecord(encodeRecord(recordOf(analyses[0]!)), false, { numbers: tiny });
+  const alone = decodeRecord(encodeRecord(recordOf(analyses[0]!)), { numbers: tiny });
   expect(alone.mentions.buffer.byteLength).toBeLessThan(1 << 20);
   expect(analysisOf(alone)).toEqual(withoutVersion(analyses[0]!));
 });

@@ -166,7 +166,7 @@ export class AnalysisCache {
 
   private parse(key: string, bytes: Uint8Array): ArticleRecord | undefined {
     try {
-      const record = decodeRecord(bytes, true);
+      const record = decodeRecord(bytes, { entities: "borrow" });
       this.entries.set(key, record);
       return record;
     } catch (error) {

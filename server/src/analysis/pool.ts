@@ -199,7 +199,7 @@ export class AnalysisPool {
         if ("error" in message) job.reject(new Error(message.error));
         else {
           try {
-            job.resolve(decodeRecord(message.record, false, this.copies[job.pass === "first" ? "first" : "other"]));
+            job.resolve(decodeRecord(message.record, this.copies[job.pass === "first" ? "first" : "other"]));
           } catch (error) {
             job.reject(error instanceof Error ? error : new Error(String(error)));
           }

@@ -58,6 +58,11 @@ export function meetingKeysAt(keys: ArticleKeys, local: number): string[] {
   return keys.meeting.slice(keys.start[local]!, keys.start[local + 1]!);
 }
 
+/** Every key entity `local` goes by: its meeting keys, then its own. */
+export function everyKeyAt(keys: ArticleKeys, local: number): string[] {
+  return [...meetingKeysAt(keys, local), keys.own[local]!];
+}
+
 /**
  * Identity is recomputed for the whole corpus after changes, but an article's entities do not change between
  * analyses: their keys (normalising names costs regular expressions) are computed once per analysis.

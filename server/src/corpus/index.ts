@@ -6,7 +6,7 @@
 // right ids), and the whole corpus is resolved again once changes pause for a few times that resolution's own cost.
 import { createHash } from "node:crypto";
 import { type ArticleEntity, type EntityType, type Mention, nameKey, slug, type Span, type Timex } from "../engine";
-import { articleKeys, clusterEntities, meetingKeysAt, type Cluster } from "./identity";
+import { articleKeys, clusterEntities, everyKeyAt, type Cluster } from "./identity";
 import { detailsOf, countEntities, entitiesUnread, entityBytes, MENTION_FIELDS, mentionCount, mentionOf, type ArticleDetails, type ArticleRecord } from "./record";
 
 export { analysisOf, decodeRecord, encodeRecord, mentionCount, mentionOf, mentionSpan, recordOf, type ArticleRecord } from "./record";
@@ -595,7 +595,7 @@ export class Corpus {
     const keyIds = (resolved.keyIds ??= keyIdsOf(resolved));
     const entityKeys = articleKeys(analysis.entities);
     const ids = analysis.entities.map((entity, local) => {
-      const keys = [...meetingKeysAt(entityKeys, local), entityKeys.own[local]!];
+      const keys = everyKeyAt(entityKeys, local);
       const known = keys.map((k) => keyIds.get(k) ?? this.newKeyIds.get(k)).find((id) => id !== undefined);
       if (known !== undefined) return known;
       let id = slug(entity.name);
@@ -665,7 +665,7 @@ function keyIdsOf(resolved: Resolved): Map<string, string> {
     const ids = resolved.ids.get(uri)!;
     const keys = articleKeys(resolved.articles.get(uri)!.entities);
     ids.forEach((id, local) => {
-      for (const key of [...meetingKeysAt(keys, local), keys.own[local]!]) if (!keyIds.has(key)) keyIds.set(key, id);
+      for (const key of everyKeyAt(keys, local)) if (!keyIds.has(key)) keyIds.set(key, id);
     });
   }
   return keyIds;

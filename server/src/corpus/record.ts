@@ -226,12 +226,12 @@ function checksum(bytes: Uint8Array): number {
 
 /**
  * The record in `bytes` (a cache entry, a worker's reply). Everything is copied out, so the bytes (a view into a
- * whole cache file, say) are not kept alive by it — except, with `borrowEntities`, the entities' JSON, left a view
- * until they are parsed: a warm start then copies 51 MB less, and the cache files are let go once the server has
+ * whole cache file, say) are not kept alive by it — except, with `into.entities` "borrow", the entities' JSON, left a
+ * view until they are parsed: a warm start then copies 51 MB less, and the cache files are let go once the server has
  * read every article's entities (it does when idle). Throws on anything that is not a well-formed record. Its
  * entities are parsed (and checked against its mentions) when first read.
  */
-export function decodeRecord(bytes: Uint8Array, borrowEntities = false, into: RecordCopies = {}): ArticleRecord {
+export function decodeRecord(bytes: Uint8Array, into: RecordCopies = {}): ArticleRecord {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const need = (at: number, n: number) => {
     if (at + n > bytes.length) throw new Error("truncated record");
@@ -270,7 +270,8 @@ export function decodeRecord(bytes: Uint8Array, borrowEntities = false, into: Re
   const entitiesLength = u32At();
   const sum = u32At();
   need(at, entitiesLength);
-  const entities = borrowEntities ? bytes.subarray(at, at + entitiesLength) : copy(bytes.subarray(at, at + entitiesLength), into.entities);
+  const entityPart = bytes.subarray(at, at + entitiesLength);
+  const entities = into.entities === "borrow" ? entityPart : copy(entityPart, into.entities);
   if (checksum(entities) !== sum) throw new Error("damaged record (checksum)");
   const [mentions, lineStarts, sentences, timexSpans, timexDates] = arrays.map(([offset, count]) => new Int32Array(region.buffer, region.byteOffset + offset, count)) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   const details = region.subarray(detailsAt, detailsAt + detailsLength);
@@ -288,8 +289,8 @@ export function decodeRecord(bytes: Uint8Array, borrowEntities = false, into: Re
 export interface RecordCopies {
   /** The numbers and the details (what the record keeps as long as it lives). */
   numbers?: Slab;
-  /** The entities' JSON (let go once parsed). */
-  entities?: Slab;
+  /** The entities' JSON (let go once parsed), or "borrow": a view into the decoded bytes, not a copy. */
+  entities?: Slab | "borrow";
 }
 
 /**
