@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../../server/src/engine/analyze";
 import type { ArticleAnalysis } from "../../server/src/engine";
 import { formMatcher, scanForms } from "../../server/src/engine/entities/scan";
+import { lexiconTags } from "../../server/src/engine/entities/tokens";
 
 /** Analyses a one-sentence article (a headline line first, so the sentence is body text). */
 const analyse = (body: string, headline = "Headline") => analyzeArticle(`${headline}\n\n${body}\n`);
@@ -332,5 +333,16 @@ describe("what is launched", () => {
   it("a name unveiled, launched or 'the new' is a product's", () => {
     const a = analyse("On Monday the company unveiled the new MacBook and launched its latest Tiger release, while the new Falcon sold well.");
     expect(names(a)).toEqual(["MacBook:other", "Tiger:other", "Falcon:other"]);
+  });
+});
+
+describe("the quick pass's word tags", () => {
+  it("give a word its tags as written, whichever form was met first", () => {
+    // The lowercase form first, then the capitalised one: the capital still makes it a proper noun.
+    expect(lexiconTags("harbour").has("ProperNoun")).toBe(false);
+    expect(lexiconTags("Harbour").has("ProperNoun")).toBe(true);
+    // And the other way round.
+    expect(lexiconTags("Granite").has("ProperNoun")).toBe(true);
+    expect(lexiconTags("granite").has("ProperNoun")).toBe(false);
   });
 });

@@ -217,15 +217,18 @@ function collectTags({ terms, cursor }: Exclude<TagSource, "lexicon">, start: nu
 const MODEL = nlp.model() as {
   one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> };
 };
-/** Words looked up so far (the frequent ones come first). */
+/**
+ * Words looked up so far, as written (the frequent ones come first). Keyed by the word itself, not its lowercase: a
+ * capital adds ProperNoun, so "Bank" and "bank" differ, and a shared key made a word's tags depend on which form the
+ * worker had met first — an article's analysis on the articles analysed before it.
+ */
 const lexiconCache = new Map<string, ReadonlySet<string>>();
 
 /** The tags compromise's lexicon gives a word out of context, with their parents ("MaleName" → FirstName, Person…). */
-function lexiconTags(word: string): ReadonlySet<string> {
-  const key = word.toLowerCase();
-  let tags = lexiconCache.get(key);
+export function lexiconTags(word: string): ReadonlySet<string> {
+  let tags = lexiconCache.get(word);
   if (tags) return tags;
-  const entry = MODEL.one.lexicon[key];
+  const entry = MODEL.one.lexicon[word.toLowerCase()];
   const set = new Set<string>();
   for (const tag of entry === undefined ? [] : Array.isArray(entry) ? entry : [entry]) {
     set.add(tag);
@@ -233,6 +236,6 @@ function lexiconTags(word: string): ReadonlySet<string> {
   }
   if (/^\p{Lu}/u.test(word) && !set.has("Verb") && !set.has("Adjective")) set.add("ProperNoun");
   tags = set.size ? set : EMPTY;
-  if (lexiconCache.size < 100_000) lexiconCache.set(key, tags);
+  if (lexiconCache.size < 100_000) lexiconCache.set(word, tags);
   return tags;
 }
