@@ -289,17 +289,9 @@ class Coverage {
 }
 
 function attachRoles(text: string, typed: Candidate[], mentions: Mention[], entities: ArticleEntity[], lines: Line[]): void {
-  // Where each word starts and ends, and the role each name was given: looked up once per mention, not searched.
-  const tokenAt = new Map<number, { line: Line; index: number }>();
-  const tokenEnding = new Map<number, { line: Line; index: number }>();
-  for (const line of lines) {
-    if (line.titleCase) continue;
-    line.tokens.forEach((t, index) => {
-      tokenAt.set(t.start, { line, index });
-      tokenEnding.set(t.coreEnd, { line, index });
-      if (t.end !== t.coreEnd) tokenEnding.set(t.end, { line, index });
-    });
-  }
+  // Only people have roles, a few dozen mentions an article: each finds its line and words by binary search, instead
+  // of a map of every word of the article built for them.
+  const prose = lines.filter((line) => !line.titleCase);
   const givenRole = new Map(typed.filter((c) => c.role).map((c) => [c.start, c.role!]));
   const add = (m: Mention, span: Span | undefined) => {
     if (!span) return;
@@ -309,12 +301,29 @@ function attachRoles(text: string, typed: Candidate[], mentions: Mention[], enti
   };
   for (const m of mentions) {
     if (m.type !== "person") continue;
-    const first = tokenAt.get(m.start);
-    const last = tokenEnding.get(m.end);
-    if (!first || !last || first.line !== last.line) continue;
-    add(m, roleBefore(first.line.tokens, first.index, givenRole.get(m.start)));
-    add(m, appositiveAfter(first.line.tokens, last.index));
+    const line = prose[lastAtOrBefore(prose, m.start, (l) => l.start)];
+    if (!line || m.end > line.end) continue;
+    const first = lastAtOrBefore(line.tokens, m.start, (t) => t.start);
+    if (first < 0 || line.tokens[first]!.start !== m.start) continue;
+    // The mention ends where a word ends, its possessive included or not ("Blinken’s").
+    let last = first;
+    while (last < line.tokens.length && line.tokens[last]!.coreEnd !== m.end && line.tokens[last]!.end !== m.end) last++;
+    if (last >= line.tokens.length) continue;
+    add(m, roleBefore(line.tokens, first, givenRole.get(m.start)));
+    add(m, appositiveAfter(line.tokens, last));
   }
+}
+
+/** Index of the last item whose `at` is ≤ `offset` in a list sorted by it; -1 when none. */
+function lastAtOrBefore<T>(items: readonly T[], offset: number, at: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(items[mid]!) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** The byline's or "Write to" line's person is the article's author. */

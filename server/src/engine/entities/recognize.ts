@@ -67,12 +67,22 @@ const PERSON_FOLLOWERS = new Set(
 
 /** A headline in Title Case capitalises every content word, so capitals there say nothing about names. */
 export function isTitleCaseLine(tokens: readonly Token[], headline = false): boolean {
-  const words = tokens.filter((t) => /\p{L}/u.test(t.core));
-  if (words.length < 2) return false;
-  const content = words.filter((t) => !FUNCTION_WORDS.has(t.core.toLowerCase()) && !/^\d/.test(t.core));
-  const lower = content.filter((t) => !t.capitalised).length;
+  // One walk over the line, asked of every line: a prose line is told by its first lowercase content word.
+  let words = 0;
+  let content = 0;
+  let lower = 0;
+  for (const t of tokens) {
+    if (!/\p{L}/u.test(t.core)) continue;
+    words++;
+    if (FUNCTION_WORDS.has(t.core.toLowerCase()) || /^\d/.test(t.core)) continue;
+    content++;
+    if (t.capitalised) continue;
+    lower++;
+    if (!headline) return false; // (with fewer than two words the line is no title-case line either)
+  }
+  if (words < 2) return false;
   // A long headline may keep a word or two of science or style in lowercase ("Mycobacterium tuberculosis", "using").
-  return lower === 0 || (headline && lower <= Math.floor((content.length - lower) / 4));
+  return lower === 0 || (headline && lower <= Math.floor((content - lower) / 4));
 }
 
 /** Maximal runs of capitalised words, joined by connectors where a name allows them ("University of X"). */

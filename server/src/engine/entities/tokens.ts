@@ -91,7 +91,7 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
       coreEnd: start + core.length,
       possessive,
       capitalised: isCapitalised(core),
-      upper: /\p{Lu}.*\p{Lu}/u.test(core) && !/\p{Ll}/u.test(core),
+      upper: isUpper(core),
       sentenceStart: tokens.length === 0 || startsSentence(sentenceStarts, span.start + previousEnd, start, between),
       punctBefore: between === " " ? "" : between.replace(/\s+/g, ""),
       tags: tags === "lexicon" ? lexiconTags(core) : collectTags(tags, span.start + m.index, span.start + end),
@@ -109,6 +109,13 @@ function isCapitalised(core: string): boolean {
   if (c >= 65 && c <= 90) return true;
   if (c >= 97 && c <= 122 && !/[A-Z-‐‑]/.test(core)) return false;
   return /^[\p{Lu}]|^\p{Ll}{1,2}\p{Lu}\p{L}|^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)[-‐‑]\p{Lu}/u.test(core);
+}
+
+/** Every letter is a capital and there are at least two. (Most words start with a lowercase letter: told at once.) */
+function isUpper(core: string): boolean {
+  const c = core.charCodeAt(0);
+  if (c >= 97 && c <= 122) return false;
+  return /\p{Lu}.*\p{Lu}/u.test(core) && !/\p{Ll}/u.test(core);
 }
 
 /** A sentence starts at the word, or at an opening quote or bracket right before it ("“Having said that…"). */

@@ -30,7 +30,9 @@ export function weigh(features: readonly string[]): number[] {
   return exp.map((e) => e / sum);
 }
 
-export const modelLoaded = () => Object.keys(MODEL.weights).length > 0;
+/** Whether a model was shipped (asked of every weakly typed name: counted once, not by listing its weights each time). */
+const LOADED = Object.keys(MODEL.weights).length > 0;
+export const modelLoaded = () => LOADED;
 
 /**
  * For training only: scripts/train-typer.ts watches every weak decision (the span and its features) while the engine

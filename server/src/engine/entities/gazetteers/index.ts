@@ -109,15 +109,18 @@ const KINDS = { c: "country", a: "admin", p: "city" } as const;
  * demonym test): answers are remembered, up to a bound, misses included.
  */
 function remembered<T>(lookup: (form: string) => T): (form: string) => T {
-  const memo = new Map<string, T>();
+  // A miss is remembered as NOT_LISTED, so a remembered answer is one look-up, not a has() and a get().
+  const memo = new Map<string, T | typeof NOT_LISTED>();
   return (form) => {
-    if (memo.has(form)) return memo.get(form)!;
+    const seen = memo.get(form);
+    if (seen !== undefined) return seen === NOT_LISTED ? (undefined as T) : seen;
     const answer = lookup(form);
     if (memo.size >= 50_000) memo.clear();
-    memo.set(form, answer);
+    memo.set(form, answer === undefined ? NOT_LISTED : answer);
     return answer;
   };
 }
+const NOT_LISTED = Symbol("not listed");
 
 /**
  * The place written exactly so (case-sensitive: "Paris", "São Paulo", "Sao Paulo"; a caller may retry an ALL-CAPS
