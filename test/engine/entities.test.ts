@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../../server/src/engine/analyze";
 import type { ArticleAnalysis } from "../../server/src/engine";
 import { formMatcher, scanForms } from "../../server/src/engine/entities/scan";
-import { lexiconTags } from "../../server/src/engine/entities/tokens";
+import { wordOf } from "../../server/src/engine/entities/words";
 
 /** Analyses a one-sentence article (a headline line first, so the sentence is body text). */
 const analyse = (body: string, headline = "Headline") => analyzeArticle(`${headline}\n\n${body}\n`);
@@ -339,10 +339,10 @@ describe("what is launched", () => {
 describe("the quick pass's word tags", () => {
   it("give a word its tags as written, whichever form was met first", () => {
     // The lowercase form first, then the capitalised one: the capital still makes it a proper noun.
-    expect(lexiconTags("harbour").has("ProperNoun")).toBe(false);
-    expect(lexiconTags("Harbour").has("ProperNoun")).toBe(true);
+    expect(wordOf("harbour").lexiconTags.has("ProperNoun")).toBe(false);
+    expect(wordOf("Harbour").lexiconTags.has("ProperNoun")).toBe(true);
     // And the other way round.
-    expect(lexiconTags("Granite").has("ProperNoun")).toBe(true);
-    expect(lexiconTags("granite").has("ProperNoun")).toBe(false);
+    expect(wordOf("Granite").lexiconTags.has("ProperNoun")).toBe(true);
+    expect(wordOf("granite").lexiconTags.has("ProperNoun")).toBe(false);
   });
 });

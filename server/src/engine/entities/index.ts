@@ -33,7 +33,7 @@ export function findEntities(text: string, layout: ArticleLayout, tagger: Tagger
     for (const t of line.tokens) {
       if (t.capitalised && !t.upper) capitalisedAnywhere.set(t.core, (capitalisedAnywhere.get(t.core) ?? 0) + 1);
       if (line.titleCase) continue;
-      if (!t.capitalised) lowercaseWords.add(t.core.toLowerCase());
+      if (!t.capitalised) lowercaseWords.add(t.word.lower);
       else if (!t.sentenceStart && !t.upper) capitalisedWords.set(t.core, (capitalisedWords.get(t.core) ?? 0) + 1);
     }
   }

@@ -20,7 +20,7 @@ export const FUNCTION_WORDS = new Set(
   "a an the and or but nor of for with to in on at by as from into onto over via vs per than amid after before".split(" "),
 );
 
-const lower = (t: Token) => t.core.toLowerCase().replace(/\.$/, "");
+const lower = (t: Token) => t.word.head;
 
 /** A title word, unless compromise knows it as part of a person's name ("Sean King", "Chief Keef"). */
 export const isTitleWord = (t: Token) => TITLE_WORDS.has(lower(t)) && !t.tags.has("FirstName") && !t.tags.has("LastName");
@@ -29,10 +29,10 @@ export const isOtherHead = (t: Token) => OTHER_HEADS.has(lower(t));
 export const isOtherPrefix = (t: Token) => OTHER_PREFIXES.has(lower(t));
 export const isProductTail = (t: Token) => PRODUCT_TAILS.has(lower(t));
 /** "sedan" in "the Ford Taurus sedan": a lowercase noun for a kind of product. */
-export const isProductNoun = (t: Token) => !t.capitalised && PRODUCT_NOUNS.has(t.core.toLowerCase());
+export const isProductNoun = (t: Token) => !t.capitalised && PRODUCT_NOUNS.has(t.word.lower);
 export const isShipPrefix = (t: Token) => SHIP_PREFIXES.has(t.core);
 /** "A380", "PS5", "F-16": letters and digits in one word, the way models are coded (not a known name like "G20"). */
-export const isModelCode = (t: Token) => /\p{L}/u.test(t.core) && /\d/.test(t.core) && !known(t.core) && !COMMON_ACRONYMS.has(t.core);
+export const isModelCode = (t: Token) => /\p{L}/u.test(t.core) && /\d/.test(t.core) && !t.word.known && !COMMON_ACRONYMS.has(t.core);
 /** "iPhone", "iTunes", "eBay": a lowercase letter or two, then a capital: how brands and products are spelt. */
 export const isCamelBrand = (t: Token) => /^\p{Ll}{1,2}\p{Lu}\p{L}/u.test(t.core);
 /** Heads count in the plural too: "Centers for Disease Control", "Industries", "Studios". */
@@ -48,7 +48,7 @@ export const isHonorific = (t: Token) => /^(?:mr|mrs|ms|miss|dr|sir|dame|mx|hon|
  * suffix test catches the rest ("Victorian").
  */
 export function isDemonym(t: Token): boolean {
-  if (known(t.core)) return false; // compromise calls "Philippines" a demonym
+  if (t.word.known) return false; // compromise calls "Philippines" a demonym
   if (t.tags.has("Demonym") || t.tags.has("Language")) return true;
   if (!t.capitalised) return false;
   const word = t.upper ? titleCase(t.core) : t.core;
@@ -106,8 +106,8 @@ export function isTimeWord(t: Token): boolean {
 /** Words that cannot begin or end a name: "The", "And", "It", "After". */
 export function isFunctionWord(t: Token): boolean {
   const tags = t.tags;
-  if (known(t.core)) return false;
-  return FUNCTION_WORDS.has(t.core.toLowerCase()) || tags.has("Determiner") || tags.has("Pronoun") || tags.has("Conjunction") ||
+  if (t.word.known) return false;
+  return FUNCTION_WORDS.has(t.word.lower) || tags.has("Determiner") || tags.has("Pronoun") || tags.has("Conjunction") ||
     tags.has("Preposition") || tags.has("QuestionWord");
 }
 
@@ -130,7 +130,7 @@ const NAME_TAGS = /Person|Place|Organization|Country|City|Region|FirstName|LastN
  * ("Regardless", "Facing"): a capital on it says nothing about a name.
  */
 export function isLexiconWord(t: Token): boolean {
-  const entry = LEXICON[t.core.toLowerCase()];
+  const entry = t.word.lexiconEntry;
   if (entry !== undefined) return !NAME_TAGS.test(String(entry));
   if (t.tags.has("Verb") || t.tags.has("Adverb") || t.tags.has("Gerund") || t.tags.has("Plural") || t.tags.has("Adjective")) return true;
   return /(?:ly|ing|less|ness|ed)$/.test(t.core) && t.core.length > 5;
@@ -153,7 +153,7 @@ const DICTIONARY: ReadonlySet<string> = new Set([...words10, ...words20, ...word
  * a product more often than a person, whose names are mostly not dictionary words (first names aside, which
  * compromise knows).
  */
-export const isDictionaryWord = (t: Token) => isDictionaryForm(t.core);
+export const isDictionaryWord = (t: Token) => t.word.dictionary;
 export const isDictionaryForm = (word: string) => DICTIONARY.has(word.toLowerCase());
 
 /** A given name compromise knows ("Antony" is not one to it, "Kurt" is). */

@@ -52,9 +52,9 @@ function describedAs(tokens: readonly Token[], from: number): EntityType | null 
   // "the city of Fallujah": only places are said this way with "of".
   if (before.core === "of") {
     const noun = tokens[from - 2];
-    return noun && !noun.capitalised && before.punctBefore === "" && DESCRIBED_AS[1]![0].test(noun.core.toLowerCase()) ? "place" : null;
+    return noun && !noun.capitalised && before.punctBefore === "" && DESCRIBED_AS[1]![0].test(noun.word.lower) ? "place" : null;
   }
-  for (const [nouns, type] of DESCRIBED_AS) if (nouns.test(before.core.toLowerCase())) return type;
+  for (const [nouns, type] of DESCRIBED_AS) if (nouns.test(before.word.lower)) return type;
   return null;
 }
 
@@ -74,7 +74,7 @@ export function isTitleCaseLine(tokens: readonly Token[], headline = false): boo
   for (const t of tokens) {
     if (!/\p{L}/u.test(t.core)) continue;
     words++;
-    if (FUNCTION_WORDS.has(t.core.toLowerCase()) || /^\d/.test(t.core)) continue;
+    if (FUNCTION_WORDS.has(t.word.lower) || /^\d/.test(t.core)) continue;
     content++;
     if (t.capitalised) continue;
     lower++;
@@ -111,7 +111,7 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
       }
       // A connector joins only if a capitalised word follows and the run so far is the kind of name that has one.
       const after = tokens[j + 2];
-      const word = next.core.toLowerCase();
+      const word = next.word.lower;
       if (!CONNECTORS.has(word) || !after || !after.capitalised || after.punctBefore !== "") break;
       const head = tokens[j]!;
       const allowed =
@@ -142,7 +142,7 @@ function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
  */
 function possessiveInsideName(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j]!;
-  if (!t.capitalised || known(t.core)) return false;
+  if (!t.capitalised || t.word.known) return false;
   const common = isDictionaryWord(t);
   for (let k = j + 1; k < tokens.length && k <= j + 3; k++) {
     const next = tokens[k]!;
@@ -232,7 +232,7 @@ function quotedTitles(ctx: LineContext): [number, number][] {
     for (let j = i; j < tokens.length && j < i + 12; j++) {
       const t = tokens[j]!;
       if (j > i && t.punctBefore !== "") break;
-      if (!t.capitalised && !FUNCTION_WORDS.has(t.core.toLowerCase())) break;
+      if (!t.capitalised && !FUNCTION_WORDS.has(t.word.lower)) break;
       if (!/^[”"’]/.test(text.slice(t.end, t.end + 1))) continue;
       if (j > i && t.capitalised) spans.push([i, j]);
       i = j;
@@ -269,18 +269,18 @@ function longFormBefore(tokens: readonly Token[], k: number): { start: number; e
 function startsWithCommonWord(tokens: readonly Token[], i: number, runEnd: number, ctx: LineContext): boolean {
   const t = tokens[i]!;
   // Titles are the run's to parse ("Secretary of State Antony Blinken met…").
-  if (known(t.core) || isAcronym(t) || (isTitleHead(t) && i < runEnd)) return false;
+  if (t.word.known || isAcronym(t) || (isTitleHead(t) && i < runEnd)) return false;
   // "Bank of America", "University of Chicago".
   if ((isOrgLead(t) || isOrgHead(t)) && i < runEnd && tokens[i + 1]!.core === "of") return false;
   if (/^(today|tonight|yesterday|tomorrow|now|then|here|there|so|yes|no|well|oh|please|thanks)$/i.test(t.core)) return true;
-  if (ctx.lowercaseWords.has(t.core.toLowerCase()) || isFunctionWord(t)) return true;
+  if (ctx.lowercaseWords.has(t.word.lower) || isFunctionWord(t)) return true;
   // "Maputo is…", "Reisine argued…": a word no English dictionary or lexicon knows is a name wherever it stands.
   if (!isDictionaryWord(t) && !isLexiconWord(t) && !t.upper) return false;
   // "Apple launches…": a word the article capitalises inside its sentences too is a name at a sentence's start.
   if (ctx.capitalisedWords?.has(t.core)) return false;
   if (!isCommonWord(t)) return false;
   const next = tokens[i + 1];
-  const joinsName = i < runEnd && next !== undefined && !known(next.core) && !isTitleHead(next) && !isFunctionWord(next);
+  const joinsName = i < runEnd && next !== undefined && !next.word.known && !isTitleHead(next) && !isFunctionWord(next);
   const nounLike = !t.tags.has("Verb") && !t.tags.has("Adverb") && !t.tags.has("Plural");
   return !(joinsName && nounLike);
 }
@@ -324,7 +324,7 @@ function cutBefore(tokens: readonly Token[], start: number, i: number): boolean 
   const prev = tokens[i - 1]!;
   const t = tokens[i]!;
   // "Chrysler LLC | Jim Press", "German Marshall Fund | Asia": a name starts right after an organisation's head.
-  const startsName = known(t.core) || t.tags.has("FirstName") || isTitleHead(t);
+  const startsName = t.word.known || t.tags.has("FirstName") || isTitleHead(t);
   if (isOrgHead(prev) && i - 1 > start && startsName && !isOrgHead(t)) return true;
   if (isAcronym(t) && t.upper && initials(tokens.slice(start, i)) === t.core.replace(/\./g, "")) return true;
   return false;
@@ -356,7 +356,7 @@ function segment(ctx: LineContext, from: number, to: number): Candidate[] {
   const newSentence = (i: number) => tokens[i]!.tags.has("Pronoun") && i > from && tokens[i - 1]!.core.endsWith(".");
   while (to >= from && ((isFunctionWord(tokens[to]!) && (!tokens[to]!.tags.has("Pronoun") || newSentence(to))) || edgeWord(to))) to--;
   // "North American", "South Korean": an adjective of nationality, not a name.
-  if (to > from && isDemonym(tokens[to]!) && !known(tokens[to]!.core)) return [];
+  if (to > from && isDemonym(tokens[to]!) && !tokens[to]!.word.known) return [];
   if (from > to) return [];
   if (to === from && (isDemonym(tokens[from]!) || isPlainAdjective(tokens[from]!) || NO_NAME_ALONE.test(tokens[from]!.core))) return [];
   // "English-language", "Chinese-made": a demonym's compound is an adjective.
@@ -476,7 +476,7 @@ const isCommonAcronym = (t: Token) => COMMON_ACRONYMS.has(t.core.replace(/\./g, 
 
 /** "Democratic", "Federal": an adjective alone is no name, however capitalised. */
 function isPlainAdjective(t: Token): boolean {
-  if (known(t.core)) return false;
+  if (t.word.known) return false;
   // ("Congressional", "Presidential": an adjective's ending, whether or not a small dictionary has the word.)
   return /^\p{Lu}\p{Ll}+(?:ional|ial|ical|ive|ous)$/u.test(t.core) || (isDictionaryWord(t) && ((t.tags.has("Adjective") && !t.tags.has("Noun")) || isAdjectiveForm(t.core)));
 }
@@ -524,7 +524,7 @@ function otherName(ctx: LineContext, from: number, to: number): Candidate | "nam
   const quoted = multi && /[“"‘]$/.test(first.punctBefore) && /^[”"’]/.test(closeQuote) && !isOrgHead(tokens[to]!);
   const next2 = tokens[to + 1];
   // "Escherichia coli", "Pimephales promelas": a genus and its species, in Latin.
-  const species = !multi && next2 !== undefined && next2.punctBefore === "" && isSpeciesEpithet(next2) && !known(first.core) && !isDictionaryWord(first);
+  const species = !multi && next2 !== undefined && next2.punctBefore === "" && isSpeciesEpithet(next2) && !first.word.known && !isDictionaryWord(first);
   if (species) return { ...candidate(ctx, from, to + 1), type: "other" };
   const cue =
     // "IgG", "TSHβ", "LipC", "Phlebovirus", "Bunyaviridae": a symbol or a taxon of the sciences.
@@ -553,7 +553,7 @@ function otherName(ctx: LineContext, from: number, to: number): Candidate | "nam
 function titleComplement(ctx: LineContext, j: number, to: number, title: Token): { names: Candidate[]; end: number } {
   const { tokens, text } = ctx;
   // "President of the United States Barack Obama"
-  if (tokens[j]!.core.toLowerCase() === "the" && j < to) j++;
+  if (tokens[j]!.word.lower === "the" && j < to) j++;
   const k = knownAt(tokens, text, j, to);
   if (k >= 0) return { names: [candidate(ctx, j, k)], end: k };
   let end = j;
@@ -582,7 +582,7 @@ function qualifier(ctx: LineContext, from: number, to: number): Candidate[] {
     let j = i;
     while (j + 1 <= to && knownAt(tokens, text, j + 1, to) < 0) j++;
     const words = tokens.slice(i, j + 1);
-    if (words.every((w) => !ctx.lowercaseWords.has(w.core.toLowerCase()) && !isTitleWord(w) && !isFunctionWord(w))) {
+    if (words.every((w) => !ctx.lowercaseWords.has(w.word.lower) && !isTitleWord(w) && !isFunctionWord(w))) {
       out.push({ ...candidate(ctx, i, j), type: "organization" });
     }
     i = j;
@@ -624,16 +624,16 @@ function typeByShape(ctx: LineContext, from: number, to: number): Shape {
     return { type: "organization", strong: true };
   }
   // "Apple unveiled the new MacBook", "launched its latest Falcon": what is unveiled or launched is a product.
-  if (isLaunched(tokens, from) && !known(first.core)) return { type: "other", strong: true };
+  if (isLaunched(tokens, from) && !first.word.known) return { type: "other", strong: true };
   // "Leo Denault of Entergy", "Yun Sun of the Stimson Center": where a person is from, a company or a place.
   if (isAffiliation(tokens, from)) {
     const place = placeFacts(words.map((w) => w.core).join(" "));
     return { type: place && place.population >= 10_000 ? "place" : "organization", strong: true };
   }
   // "Southern Africa", "Northern Mindanao": a direction and a place is a place.
-  if (words.length > 1 && DIRECTIONS.test(first.core) && (known(last.core)?.type === "place" || placeFacts(last.core))) return { type: "place", strong: true };
+  if (words.length > 1 && DIRECTIONS.test(first.core) && (last.word.known?.type === "place" || placeFacts(last.core))) return { type: "place", strong: true };
   // "Miami Hurricanes", "Indiana Hoosiers": a place and a plural, a team.
-  if (words.length === 2 && (known(first.core)?.type === "place" || placeFacts(first.core)) && /^\p{Lu}\p{Ll}+[^s]s$/u.test(last.core) && !placeFacts(last.core)) {
+  if (words.length === 2 && (first.word.known?.type === "place" || placeFacts(first.core)) && /^\p{Lu}\p{Ll}+[^s]s$/u.test(last.core) && !placeFacts(last.core)) {
     return { type: "organization", strong: true };
   }
   // No strong cue: the weak ones are weighed, by the learned model where it is shipped (the rules' guess is one of
@@ -672,22 +672,22 @@ function ruleGuess(ctx: LineContext, from: number, to: number): EntityType | nul
   votes.place += listed.place;
   // "Air France", "Radio Free Asia": an ordinary word before a country's name makes a company or a body of it; a
   // direction makes a part of it ("Northern Mindanao").
-  if (words.length > 1 && known(last.core)?.type === "place" && isDictionaryWord(first) && !DIRECTIONS.test(first.core)) votes.organization += 2;
+  if (words.length > 1 && last.word.known?.type === "place" && isDictionaryWord(first) && !DIRECTIONS.test(first.core)) votes.organization += 2;
   const next = tokens[to + 1];
-  if (next && next.punctBefore.replace(/[,”"’']/g, "") === "" && PERSON_FOLLOWERS.has(next.core.toLowerCase())) votes.person += 2;
+  if (next && next.punctBefore.replace(/[,”"’']/g, "") === "" && PERSON_FOLLOWERS.has(next.word.lower)) votes.person += 2;
   // "said Eve Geddie", "Eve Geddie, director of …": what people do and are.
   const prev = tokens[from - 1];
   if (prev && words[0]!.punctBefore === "" && /^(said|says|told|according)$/i.test(prev.core) && words.length > 1) votes.person += 2;
   if (next && next.punctBefore === "," && tokens.slice(to + 1, to + 4).some((t) => isTitleHead(t) && !t.capitalised && !/^(?:major|general|chief|head|executive|senior)$/.test(t.core))) votes.person += 2;
   // "Craiova, Romania": a name followed by a comma and a known place is a place in it.
   const after = tokens[to + 2];
-  if (next && next.punctBefore === "," && !next.possessive && known(next.core)?.type === "place" && !(after && after.punctBefore === "" && after.capitalised)) votes.place += 2;
+  if (next && next.punctBefore === "," && !next.possessive && next.word.known?.type === "place" && !(after && after.punctBefore === "" && after.capitalised)) votes.place += 2;
   const ranked = (Object.entries(votes) as [EntityType, number][]).sort((a, b) => b[1] - a[1]);
   if (ranked[0]![1] > ranked[1]![1]) return ranked[0]![0];
   // Two to four capitalised words ending in no common word are, in news, most often a person's name.
   const looksLikeName = (w: Token) => /^\p{Lu}[\p{Ll}’'.-]/u.test(w.core) || /^\p{Lu}\.$/u.test(w.core);
   // ("Apple Computer", "Washington Mutual": two ordinary words, or a place and a word, make a company, not a person.)
-  const companyLike = words.length === 2 && (isDictionaryWord(first) || known(first.core)) && isDictionaryWord(last) && !first.tags.has("FirstName");
+  const companyLike = words.length === 2 && (isDictionaryWord(first) || first.word.known) && isDictionaryWord(last) && !first.tags.has("FirstName");
   const firstIsName = first.tags.has("FirstName") || !isDictionaryWord(first) || /^(?:bin|ibn|abu|al|el|van|von|de|da|di|le|la|del)$/i.test(first.core);
   // ("Harvard Law Review", "Appellate Section": a person's last name is seldom an English word, unless a common surname.)
   const lastIsName = !isDictionaryWord(last) || (surname(last.core)?.rank ?? Infinity) <= 20000;
@@ -735,7 +735,7 @@ function weakFeatures(ctx: LineContext, from: number, to: number): string[] {
     if (rank !== undefined) f.push(`${side}:surname${rank <= 1000 ? 1 : rank <= 10000 ? 2 : 3}`);
     const place = placeFacts(form(t));
     if (place) f.push(`${side}:${place.kind}${size(place.population)}`);
-    const k = known(t.core);
+    const k = t.word.known;
     if (k) f.push(`${side}:known-${k.type}`);
   }
   if (words.length > 1) {
@@ -744,12 +744,12 @@ function weakFeatures(ctx: LineContext, from: number, to: number): string[] {
   }
   const prev = tokens[from - 1];
   const next = tokens[to + 1];
-  f.push(`prev=${!prev ? "^" : prev.capitalised ? "Cap" : prev.core.toLowerCase()}`);
+  f.push(`prev=${!prev ? "^" : prev.capitalised ? "Cap" : prev.word.lower}`);
   f.push(`before=${first.punctBefore.slice(-1) || "_"}`);
-  f.push(`next=${!next ? "$" : next.capitalised ? "Cap" : next.core.toLowerCase()}`);
+  f.push(`next=${!next ? "$" : next.capitalised ? "Cap" : next.word.lower}`);
   if (next) f.push(`after=${next.punctBefore.slice(0, 1) || "_"}`);
   f.push(`seen=${Math.min(ctx.capitalisedAnywhere?.get(first.core) ?? 0, 4)}`);
-  if (ctx.lowercaseWords.has(first.core.toLowerCase())) f.push("lowercaseElsewhere");
+  if (ctx.lowercaseWords.has(first.word.lower)) f.push("lowercaseElsewhere");
   return f;
 }
 const WEAK_TAGS = ["FirstName", "LastName", "Place", "Country", "City", "Region", "Organization", "Noun", "Adjective", "Verb", "Plural", "ProperNoun", "Acronym"];
@@ -760,7 +760,7 @@ const WEAK_TAGS = ["FirstName", "LastName", "Place", "Country", "City", "Region"
  */
 function isShouted(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!isDictionaryWord(t) || known(t.core)) return false;
+  if (!isDictionaryWord(t) || t.word.known) return false;
   const caps = (u: Token | undefined) => u !== undefined && u.upper && u.punctBefore === "";
   if (caps(tokens[i - 1]) || (caps(tokens[i + 1]) && tokens[i + 1]!.punctBefore === "")) return true;
   return isShoutedForm(t.core);
@@ -769,7 +769,7 @@ function isShouted(tokens: readonly Token[], i: number): boolean {
 /** The name follows "unveiled (the) (new)", "launches its latest", "the new": a product's or a work's. */
 function isLaunched(tokens: readonly Token[], from: number): boolean {
   let i = from - 1;
-  const lower = (k: number) => (tokens[k] && !tokens[k]!.capitalised && tokens[k + 1]!.punctBefore === "" ? tokens[k]!.core.toLowerCase() : "");
+  const lower = (k: number) => (tokens[k] && !tokens[k]!.capitalised && tokens[k + 1]!.punctBefore === "" ? tokens[k]!.word.lower : "");
   const fresh = /^(?:new|latest|newest|next|upcoming|updated|redesigned)$/.test(lower(i));
   if (fresh) i--;
   const determiner = /^(?:the|its|their|a|an|his|her)$/.test(lower(i));
@@ -802,6 +802,6 @@ function isCited(tokens: readonly Token[], to: number): boolean {
 
 /** "Store" in "Music Store", "Air" in "MacBook Air": a word English uses in lowercase. */
 function isCommonNoun(t: Token, ctx: LineContext): boolean {
-  if (ctx.lowercaseWords.has(t.core.toLowerCase())) return true;
+  if (ctx.lowercaseWords.has(t.word.lower)) return true;
   return !t.tags.has("ProperNoun") && !t.tags.has("Person") && !t.tags.has("LastName") && (t.tags.has("Noun") || t.tags.has("Adjective") || t.tags.has("Verb"));
 }

@@ -21,7 +21,7 @@ export function roleBefore(tokens: readonly Token[], nameIndex: number, given?: 
     const t = tokens[i]!;
     const following = tokens[i + 1]!;
     if (following.punctBefore !== "") break;
-    const qualifier = t.possessive ? !!known(t.core) : isTitleWord(t) || !!known(t.core) || (t.upper && t.core.length <= 6);
+    const qualifier = t.possessive ? !!t.word.known : isTitleWord(t) || !!t.word.known || (t.upper && t.core.length <= 6);
     if (!qualifier || isHonorific(t) || DETERMINERS.test(t.core)) break;
     start = t.start;
     end ??= tokens[nameIndex - 1]!.coreEnd;
@@ -29,7 +29,7 @@ export function roleBefore(tokens: readonly Token[], nameIndex: number, given?: 
   if (start === undefined || end === undefined) return undefined;
   // A role is made of title words, not only of a place ("US Kamala Harris" has none).
   const words = tokens.filter((t) => t.start >= start && t.end <= end);
-  return words.some((t) => isTitleWord(t) && !known(t.core) && !isHonorific(t)) ? { start, end } : undefined;
+  return words.some((t) => isTitleWord(t) && !t.word.known && !isHonorific(t)) ? { start, end } : undefined;
 }
 
 /** ", the top Asia official in the White House," after a name: a role when it holds a title word early on. */

@@ -3,6 +3,7 @@
 // part-of-speech tags by offset.
 import nlp from "compromise/two";
 import type { Span } from "../types";
+import { wordOf, type Word } from "./words";
 
 export interface Token extends Span {
   /** The word as written, possessive included. */
@@ -23,8 +24,10 @@ export interface Token extends Span {
   sentenceStart: boolean;
   /** Something other than white space stands between this word and the previous one: a comma, dash, quote… */
   punctBefore: string;
-  /** compromise's tags for this word (union of the terms it overlaps). */
+  /** compromise's tags for this word (union of the terms it overlaps), or its lexicon's in the quick pass. */
   tags: ReadonlySet<string>;
+  /** What the spelling of `core` is, whatever its context: its lowercase, gazetteer entry… (words.ts). */
+  word: Word;
 }
 
 // A word: letters and digits, with inner apostrophes, hyphens, ampersands and periods ("O’Brien", "Asia-Pacific",
@@ -83,6 +86,7 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
     const core = possessive ? word.slice(0, -2) : lastChar === 39 || lastChar === 0x2019 ? word.slice(0, -1) : word;
     const between = line.slice(previousEnd, m.index);
     const start = span.start + m.index;
+    const facts = wordOf(core);
     tokens.push({
       start,
       end: span.start + end,
@@ -94,7 +98,8 @@ export function tokenize(text: string, span: Span, sentenceStarts: ReadonlySet<n
       upper: isUpper(core),
       sentenceStart: tokens.length === 0 || startsSentence(sentenceStarts, span.start + previousEnd, start, between),
       punctBefore: between === " " ? "" : between.replace(/\s+/g, ""),
-      tags: tags === "lexicon" ? lexiconTags(core) : collectTags(tags, span.start + m.index, span.start + end),
+      tags: tags === "lexicon" ? facts.lexiconTags : collectTags(tags, span.start + m.index, span.start + end),
+      word: facts,
     });
     previousEnd = end;
   }
@@ -219,30 +224,4 @@ function collectTags({ terms, cursor }: Exclude<TagSource, "lexicon">, start: nu
   const result = new Set(terms[i]!.tags);
   for (let k = i + 1; k < terms.length && terms[k]!.start < end; k++) for (const t of terms[k]!.tags) result.add(t);
   return result;
-}
-
-const MODEL = nlp.model() as {
-  one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> };
-};
-/**
- * Words looked up so far, as written (the frequent ones come first). Keyed by the word itself, not its lowercase: a
- * capital adds ProperNoun, so "Bank" and "bank" differ, and a shared key made a word's tags depend on which form the
- * worker had met first — an article's analysis on the articles analysed before it.
- */
-const lexiconCache = new Map<string, ReadonlySet<string>>();
-
-/** The tags compromise's lexicon gives a word out of context, with their parents ("MaleName" → FirstName, Person…). */
-export function lexiconTags(word: string): ReadonlySet<string> {
-  let tags = lexiconCache.get(word);
-  if (tags) return tags;
-  const entry = MODEL.one.lexicon[word.toLowerCase()];
-  const set = new Set<string>();
-  for (const tag of entry === undefined ? [] : Array.isArray(entry) ? entry : [entry]) {
-    set.add(tag);
-    for (const parent of MODEL.one.tagSet[tag]?.parents ?? []) set.add(parent);
-  }
-  if (/^\p{Lu}/u.test(word) && !set.has("Verb") && !set.has("Adjective")) set.add("ProperNoun");
-  tags = set.size ? set : EMPTY;
-  if (lexiconCache.size < 100_000) lexiconCache.set(word, tags);
-  return tags;
 }
