@@ -241,6 +241,16 @@ describe("pass 2: the article's names found again by lookup (scan.ts)", () => {
     ]);
   });
 
+  it("tells letters beyond ASCII, and lines with characters beyond the Basic Multilingual Plane, the same way", () => {
+    const forms = ["Zoë", "Łódź", "Sølvberg"];
+    // "Zoëy" and "aŁódź" are other words; "ZOË" is the form in capitals; curly quotes and dashes are boundaries.
+    const text = "Zoë’s trip—Łódź, “Sølvberg” and ZOË; not Zoëy nor aŁódź.";
+    const expected = ["Zoë@0→Zoë", "Łódź@11→Łódź", "Sølvberg@18→Sølvberg", "ZOË@32→Zoë"];
+    expect(hits(forms, text)).toEqual(expected);
+    // The same line with an astral letter (𝒳) after it: offsets unchanged, the name after it found too.
+    expect(hits(forms, `${text} 𝒳 Zoë`)).toEqual([...expected, `Zoë@${text.length + 4}→Zoë`]);
+  });
+
   it("returns nothing for forms too short to trust", () => {
     expect(formMatcher(["X"])).toBeNull();
   });

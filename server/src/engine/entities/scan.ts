@@ -55,17 +55,48 @@ export function formMatcher(forms: Iterable<string>): FormMatcher | null {
 export function scanForms(matcher: FormMatcher, text: string, span: Span): Hit[] {
   const hits: Hit[] = [];
   const slice = text.slice(span.start, span.end);
-  WORD_START.lastIndex = 0;
-  for (let m = WORD_START.exec(slice); m; m = WORD_START.exec(slice)) {
-    const at = m.index;
-    const candidates = matcher.byFirstWord.get(firstWord(slice, at));
-    const found = candidates?.find(({ spelling }) => slice.startsWith(spelling, at) && !continuesAt(slice, at + spelling.length));
-    if (!found) continue;
-    const end = at + found.spelling.length;
-    hits.push({ start: span.start + at, end: span.start + end, text: found.spelling, form: found.form });
-    WORD_START.lastIndex = end;
+  const found = (at: number, run: string) => {
+    const candidates = matcher.byFirstWord.get(run);
+    return candidates?.find(({ spelling }) => slice.startsWith(spelling, at) && !continuesAt(slice, at + spelling.length));
+  };
+  const hit = (at: number, form: { spelling: string; form: string }) =>
+    hits.push({ start: span.start + at, end: span.start + at + form.spelling.length, text: form.spelling, form: form.form });
+  // Astral characters (a surrogate pair is one letter or none) take the regular expressions; a line of the Basic
+  // Multilingual Plane — nearly all prose — is walked a character at a time, each told once by a table.
+  if (/[\ud800-\udfff]/.test(slice)) {
+    WORD_START.lastIndex = 0;
+    for (let m = WORD_START.exec(slice); m; m = WORD_START.exec(slice)) {
+      const form = found(m.index, firstWord(slice, m.index));
+      if (!form) continue;
+      hit(m.index, form);
+      WORD_START.lastIndex = m.index + form.spelling.length;
+    }
+    return hits;
+  }
+  for (let at = 0; at < slice.length; ) {
+    if (!isWordUnit(slice.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    // A word starts here (what precedes is no letter or digit): its run of letters and digits is the key.
+    let end = at + 1;
+    while (end < slice.length && isWordUnit(slice.charCodeAt(end))) end++;
+    const form = found(at, slice.slice(at, end));
+    if (form) {
+      hit(at, form);
+      at += form.spelling.length; // (no letter or digit follows a form found: see continuesAt)
+    } else at = end;
   }
   return hits;
+}
+
+/** Letter or digit, by UTF-16 code unit (outside the surrogates): 1 yes, 2 no, 0 not yet asked. */
+const WORD_UNITS = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+function isWordUnit(code: number): boolean {
+  let known = WORD_UNITS[code]!;
+  if (known === 0) known = WORD_UNITS[code] = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
 }
 
 function continuesAt(s: string, at: number): boolean {
