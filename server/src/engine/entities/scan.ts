@@ -2,6 +2,7 @@
 // "Blinken" at the start of a sentence, in a Title Case headline, in an ALL-CAPS dateline ("BEIJING —"), inside
 // "Biden-Xi". This is what a tagger misses most, and it costs almost nothing.
 import type { Span } from "../types";
+import { hasAstral, isLetterOrDigit } from "./chars";
 
 export interface Hit extends Span {
   text: string;
@@ -62,8 +63,8 @@ export function scanForms(matcher: FormMatcher, text: string, span: Span): Hit[]
   const hit = (at: number, form: { spelling: string; form: string }) =>
     hits.push({ start: span.start + at, end: span.start + at + form.spelling.length, text: form.spelling, form: form.form });
   // Astral characters (a surrogate pair is one letter or none) take the regular expressions; a line of the Basic
-  // Multilingual Plane — nearly all prose — is walked a character at a time, each told once by a table.
-  if (/[\ud800-\udfff]/.test(slice)) {
+  // Multilingual Plane — nearly all prose — is walked a character at a time (chars.ts).
+  if (hasAstral(slice)) {
     WORD_START.lastIndex = 0;
     for (let m = WORD_START.exec(slice); m; m = WORD_START.exec(slice)) {
       const form = found(m.index, firstWord(slice, m.index));
@@ -74,13 +75,13 @@ export function scanForms(matcher: FormMatcher, text: string, span: Span): Hit[]
     return hits;
   }
   for (let at = 0; at < slice.length; ) {
-    if (!isWordUnit(slice.charCodeAt(at))) {
+    if (!isLetterOrDigit(slice.charCodeAt(at))) {
       at++;
       continue;
     }
     // A word starts here (what precedes is no letter or digit): its run of letters and digits is the key.
     let end = at + 1;
-    while (end < slice.length && isWordUnit(slice.charCodeAt(end))) end++;
+    while (end < slice.length && isLetterOrDigit(slice.charCodeAt(end))) end++;
     const form = found(at, slice.slice(at, end));
     if (form) {
       hit(at, form);
@@ -88,15 +89,6 @@ export function scanForms(matcher: FormMatcher, text: string, span: Span): Hit[]
     } else at = end;
   }
   return hits;
-}
-
-/** Letter or digit, by UTF-16 code unit (outside the surrogates): 1 yes, 2 no, 0 not yet asked. */
-const WORD_UNITS = new Uint8Array(0x10000);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-function isWordUnit(code: number): boolean {
-  let known = WORD_UNITS[code]!;
-  if (known === 0) known = WORD_UNITS[code] = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1;
 }
 
 function continuesAt(s: string, at: number): boolean {
