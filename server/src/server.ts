@@ -105,7 +105,7 @@ const index = new ArticleIndex(
       if (ended) upkeep.runEnded();
       indexRunning = state.running;
     },
-    changed: () => upkeep.changed(),
+    changed: (analysed) => upkeep.changed(analysed),
     log: (message) => connection.console.log(message),
   },
 );

@@ -50,8 +50,11 @@ const TURN_MS = 8;
 export interface IndexListener {
   /** The run started, advanced by one article, or finished. */
   progress(state: IndexState): void;
-  /** The corpus changed (an article was added, re-analysed or removed). */
-  changed(): void;
+  /**
+   * The corpus changed (an article was added, re-analysed or removed); `analysed` when an analysis was computed for
+   * it, not taken from the cache (only those leave garbage worth collecting).
+   */
+  changed(analysed: boolean): void;
   log(message: string): void;
 }
 
@@ -354,7 +357,8 @@ export class ArticleIndex {
     // A full analysis from the cache is taken at once, with no step through the pool. Otherwise the first pass over a
     // folder is quick (names only) and the full one follows.
     let analysis = known?.record ?? this.indexer.cached(text!, options, stamp === undefined ? undefined : { path: path!, stamp, problem });
-    const quick = !analysis && pass === "first" && this.indexer.parallel > 1;
+    const computed = !analysis;
+    const quick = computed && pass === "first" && this.indexer.parallel > 1;
     try {
       analysis ??= await this.indexer.analyze(text!, quick ? { ...options, ...passOptions("first") } : options, pass);
     } catch (error) {
@@ -367,7 +371,7 @@ export class ArticleIndex {
     this.corpus.upsert(uri, analysis);
     this.analysed.set(uri, { date, version: doc ? doc.version : null });
     if (quick) this.deepen.add(uri);
-    this.listener.changed();
+    this.listener.changed(computed);
   }
 
   private drop(uri: string): void {
@@ -376,7 +380,7 @@ export class ArticleIndex {
     this.deepen.delete(uri);
     this.analysed.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
-    if (this.corpus.remove(uri)) this.listener.changed();
+    if (this.corpus.remove(uri)) this.listener.changed(false);
     this.wake(uri);
   }
 }

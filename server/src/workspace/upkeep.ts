@@ -29,7 +29,7 @@ const CACHE_SAVE_INTERVAL_MS = 5 * 60_000;
  * work, and every COLLECT_EVERY analyses during a run, so it stays near what the index needs.
  */
 const IDLE_COLLECT_MS = 2000;
-const COLLECT_EVERY = 1000;
+export const COLLECT_EVERY = 1000;
 /** Work done ahead of questions (entities read, large entities described) runs in slices this long, answers between them. */
 const AHEAD_SLICE_MS = 15;
 
@@ -72,11 +72,15 @@ export class Upkeep {
     this.whenIdle();
   }
 
-  /** An article was added, analysed again or removed. */
-  changed(): void {
+  /**
+   * An article was added, analysed again or removed; `analysed` when its analysis was computed. Only those count
+   * towards a collection: a warm start takes 10,000 analyses from the cache and leaves next to no garbage, and a full
+   * collection every 1,000 of them was a tenth of its time.
+   */
+  changed(analysed: boolean): void {
     this.scheduleRefresh();
     this.scheduleSettle();
-    if (++this.analysedSinceCollect >= COLLECT_EVERY) {
+    if (analysed && ++this.analysedSinceCollect >= COLLECT_EVERY) {
       this.analysedSinceCollect = 0;
       collectGarbage();
     }
