@@ -159,6 +159,41 @@ describe("shards", () => {
     }
   });
 
+  test("an entry that does not decode is said, left out and its shard written again; every other entry reads back whole", () => {
+    const dir = mkdtempSync(join(tmpdir(), "article-lens-shards-"));
+    try {
+      filled(dir);
+      // The last byte of the first entry of one shard (its entities' JSON) changed: its checksum no longer holds.
+      const damaged = texts[5]!;
+      const file = join(dir, shardFileName(keyOf(damaged)));
+      const bytes = readFileSync(file);
+      const first = bytes.indexOf(0x0a) + 1;
+      const firstKey = bytes.toString("latin1", first, first + 40);
+      const length = bytes.readUInt32LE(first + 40);
+      bytes[first + 44 + length - 1] ^= 0x20;
+      writeFileSync(file, bytes);
+
+      const logs: string[] = [];
+      const cache = new AnalysisCache(dir, (m) => logs.push(m));
+      cache.load();
+      expect(logs).toEqual([expect.stringMatching(/an entry is unreadable .*: analysing again$/)]);
+      expect(cache.get(firstKey)).toBeUndefined();
+      expect(cache.size).toBe(39);
+      // The files were read one after another into one buffer: each record is its own copy, whole.
+      for (const text of texts) {
+        if (keyOf(text) === firstKey) continue;
+        expect(cache.get(keyOf(text))!.entities.map((e) => e.name)).toEqual(analyzeArticle(text, options).entities.map((e) => e.name));
+      }
+      expect(cache.save()).toBe(true);
+      const again = new AnalysisCache(dir, (m) => logs.push(m));
+      again.load();
+      expect(logs).toHaveLength(1);
+      expect(again.size).toBe(39);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("pruning rewrites only shards with unused entries, and removes a shard left empty", () => {
     const dir = mkdtempSync(join(tmpdir(), "article-lens-shards-"));
     try {
