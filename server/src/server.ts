@@ -9,12 +9,10 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
-  ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   WatchKind,
-  createConnection,
   type ClientCapabilities,
   type Disposable,
   type FileSystemWatcher,
@@ -62,8 +60,10 @@ import { diskFiles } from "./workspace/files";
 import { indexingChanged, readSettings } from "./workspace/settings";
 import { ArticleTexts } from "./workspace/texts";
 import { filePath, fileUri, normalizeUri } from "./workspace/uris";
+import { openTransport } from "./transport";
 
-const connection = createConnection(ProposedFeatures.all);
+const transport = openTransport();
+const connection = transport.connection;
 const documents = new TextDocuments(TextDocument);
 /** Open documents by normalised uri → the uri the client uses for them. */
 const openUris = new Map<string, string>();
@@ -252,7 +252,7 @@ const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "reque
  * workspace), and a request the client cancelled meanwhile answers with RequestCancelled instead of a result.
  */
 function serve<P, R, Partial = never>(
-  handler: (ctx: HandlerContext, params: P, token: CancellationToken, partial?: (part: Partial) => void) => R | Promise<R>,
+  handler: (ctx: HandlerContext, params: P, token: CancellationToken, partial?: (part: Partial) => Promise<void>) => R | Promise<R>,
 ) {
   return async (params: P, token: CancellationToken, _work?: unknown, resultProgress?: ResultProgressReporter<Partial>): Promise<R> => {
     const doc = (params as { textDocument?: { uri: string } }).textDocument;
@@ -263,7 +263,9 @@ function serve<P, R, Partial = never>(
     }
     if (token.isCancellationRequested) throw cancelled();
     try {
-      const result = await handler(context(), params, token, resultProgress && ((part) => resultProgress.report(part)));
+      // A partial result is reported, then the next waits until it has been written (transport.ts).
+      const partial = resultProgress && ((part: Partial) => (resultProgress.report(part), transport.drained()));
+      const result = await handler(context(), params, token, partial);
       if (token.isCancellationRequested) throw cancelled();
       return result;
     } finally {

@@ -170,7 +170,7 @@ describe("shards", () => {
       const first = bytes.indexOf(0x0a) + 1;
       const firstKey = bytes.toString("latin1", first, first + 40);
       const length = bytes.readUInt32LE(first + 40);
-      bytes[first + 44 + length - 1] ^= 0x20;
+      bytes[first + 44 + length - 1]! ^= 0x20;
       writeFileSync(file, bytes);
 
       const logs: string[] = [];

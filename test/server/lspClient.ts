@@ -14,6 +14,8 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   LogMessageNotification,
   ShowMessageNotification,
   ShowMessageRequest,
@@ -90,6 +92,8 @@ export interface StartOptions {
   openAtStart?: string[];
   /** Commands the "client" runs from links in hover cards (initializationOptions.commandLinks), as VS Code's does. */
   commandLinks?: string[];
+  /** How the client talks to the server: over stdin/stdout (the default), or Node IPC (--node-ipc), as VS Code does. */
+  transport?: "stdio" | "ipc";
 }
 
 export async function startServer(
@@ -102,11 +106,18 @@ export async function startServer(
   for (const name of SEEDS) cpSync(join(ROOT, "samples", name), join(folder, name));
   options.prepare?.(folder);
   // Every server of the tests runs with the no-network hook: any connection or host lookup fails and is said on stderr.
-  const child: ChildProcess = spawn(process.execPath, ["--require", NO_NETWORK, ...(options.preload ? ["--require", options.preload] : []), join(ROOT, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  const ipc = options.transport === "ipc";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--require", NO_NETWORK, ...(options.preload ? ["--require", options.preload] : []), join(ROOT, "dist/server.js"), ipc ? "--node-ipc" : "--stdio"],
+    { stdio: ["pipe", "pipe", "pipe", ...(ipc ? ["ipc" as const] : [])] },
+  );
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
 
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = ipc
+    ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+    : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
 
   const statuses: StatusParams[] = [];
   const waiting: { test: (s: StatusParams) => boolean; resolve: (s: StatusParams) => void }[] = [];

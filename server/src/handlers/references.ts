@@ -1,5 +1,5 @@
 // Find all references: every mention of the entity in the corpus, in corpus order, unopened articles included. A
-// client that asks for partial results gets them in batches, a turn of the event loop apart, the first at once;
+// client that asks for partial results gets them in batches, each once the last is written, the first at once;
 // otherwise the answer holds at most `articleLens.references.maxResults` (an entity in 10,000 articles has 60,000
 // mentions: megabytes of JSON), and the log says what was left out.
 import { CancellationToken, type Location, type ReferenceParams } from "vscode-languageserver";
@@ -13,7 +13,7 @@ export async function references(
   ctx: HandlerContext,
   params: ReferenceParams,
   token: CancellationToken = CancellationToken.None,
-  partial?: (batch: Location[]) => void,
+  partial?: (batch: Location[]) => Promise<void>,
 ): Promise<Location[] | null> {
   const at = mentionAt(ctx, params.textDocument.uri, params.position);
   if (!at) return null;
@@ -32,12 +32,10 @@ export async function references(
         return out;
       }
     }
-    if (partial && out.length >= REFERENCE_BATCH) {
-      partial(out.splice(0));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // The next batch is made once this one is written (and a turn later, so a cancellation can arrive).
+    if (partial && out.length >= REFERENCE_BATCH) await partial(out.splice(0));
   }
   if (!partial) return out;
-  if (out.length > 0) partial(out);
+  if (out.length > 0) await partial(out);
   return []; // with partial results, everything went in them
 }
