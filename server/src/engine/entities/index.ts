@@ -131,11 +131,14 @@ function readLines(text: string, layout: ArticleLayout, tagger: Tagger): Line[] 
  */
 function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType; weak?: true })[] {
   const live = resolveAcronyms(found);
+  // Each name's key and words, once: every loop below asks for them (a look-up in a large memo each time).
+  const keys = live.map((c) => nameKey(c.text));
+  const wordsOf = live.map((c) => nameTokens(c.text));
   // What the article says of each name: strong evidence (gazetteer, heads, titles) anywhere beats weak evidence.
   const strong = new Map<string, EntityType>();
   const weak = new Map<string, Map<EntityType, number>>();
-  for (const c of live) {
-    const key = nameKey(c.text);
+  for (const [i, c] of live.entries()) {
+    const key = keys[i]!;
     if (c.type) strong.set(key, c.type);
     else if (c.fallback) {
       const votes = weak.get(key) ?? new Map<EntityType, number>();
@@ -147,17 +150,17 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType; 
     const votes = weak.get(key);
     return votes ? [...votes].sort((a, b) => b[1] - a[1])[0]![0] : undefined;
   };
-  const typeOf = (c: T) => c.type ?? strong.get(nameKey(c.text)) ?? majority(nameKey(c.text)) ?? null;
+  const typeOf = (i: number) => live[i]!.type ?? strong.get(keys[i]!) ?? majority(keys[i]!) ?? null;
 
   // Multi-word names first; their words then type the lone ones: "Blinken" and "Xi" of "Xi Jinping", "Apple" of
   // "Apple Computer"; and "Austin" is Lloyd Austin here, not the city.
   const byPart = new Map<string, EntityType>();
   // Words taken from a name typed by evidence (a title, a head, the gazetteer), not by a guess.
   const byPartFirm = new Set<string>();
-  for (const c of live) {
-    const words = nameTokens(c.text);
-    const type = words.length > 1 ? typeOf(c) : null;
-    if (type && (c.type !== null || strong.has(nameKey(c.text)))) for (const w of [words[0]!, words.at(-1)!]) byPartFirm.add(w);
+  for (const [i, c] of live.entries()) {
+    const words = wordsOf[i]!;
+    const type = words.length > 1 ? typeOf(i) : null;
+    if (type && (c.type !== null || strong.has(keys[i]!))) for (const w of [words[0]!, words.at(-1)!]) byPartFirm.add(w);
     if (type === "person") {
       // (Not a place that opens the name: "Miami" of a "Miami Area" taken for a person.)
       if (known(titleCase(words[0]!))?.type !== "place") byPart.set(words[0]!, "person");
@@ -168,12 +171,12 @@ function settleTypes<T extends Candidate>(found: T[]): (T & { type: EntityType; 
   }
   // Types the article's own words gave (a head, a title, "the carmaker Ford"), as against the gazetteer's.
   const byContext = new Map<string, EntityType>();
-  for (const c of live) if (c.type && c.canonical === undefined) byContext.set(nameKey(c.text), c.type);
-  const heads = new Set(live.map((c) => nameTokens(c.text)).filter((w) => w.length > 1).map((w) => w.at(-1)!));
+  for (const [i, c] of live.entries()) if (c.type && c.canonical === undefined) byContext.set(keys[i]!, c.type);
+  const heads = new Set(wordsOf.filter((w) => w.length > 1).map((w) => w.at(-1)!));
   const out: (T & { type: EntityType; weak?: true })[] = [];
-  for (const c of live) {
-    const key = nameKey(c.text);
-    const words = nameTokens(c.text);
+  for (const [i, c] of live.entries()) {
+    const key = keys[i]!;
+    const words = wordsOf[i]!;
     const single = words.length === 1;
     // "Austin" is Lloyd Austin here, whatever the gazetteer says; not where the article says "the carmaker Ford".
     const familyName = single && byPart.get(key) === "person" && c.type !== "person" && (c.type === null || c.canonical !== undefined) && !byContext.has(key);
