@@ -135,6 +135,7 @@ connection.onInitialize((params): InitializeResult => {
     cacheDir: typeof cacheDir === "string" && cacheDir ? cacheDir : defaultCacheDir(folders),
     log: (message) => connection.console.warn(message),
   });
+  if (folders.length > 0) analyzer.prepareForFolder();
   progress = new IndexingProgress(connection, index.corpus, capabilities.window?.workDoneProgress === true);
   return {
     capabilities: {

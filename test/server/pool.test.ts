@@ -39,6 +39,20 @@ test("workers start when there is work, and an idle pool lets all but one go", a
   }
 });
 
+test("a pool asked to prestart loads one worker at once, and only one", async () => {
+  const early = new AnalysisPool(join(__dirname, "../../dist/worker.js"), 2, 300);
+  try {
+    early.prestart();
+    expect(early.running).toBe(1);
+    early.prestart();
+    expect(early.running).toBe(1);
+    const text = readFileSync(join(__dirname, "../../samples/001_ab59fed4580a61f8.txt"), "utf8");
+    expect((await early.analyze({ text, options: {} }, "first").promise).mentions.length).toBeGreaterThan(0);
+  } finally {
+    early.dispose();
+  }
+});
+
 test("worn workers are let go at the end of a run, and one starts again only after that", async () => {
   const text = readFileSync(join(__dirname, "../../samples/002_1194d7b2bb6911ef.txt"), "utf8");
   const worn = new AnalysisPool(join(__dirname, "../../dist/worker.js"), 2, 60_000, 1);

@@ -48,6 +48,14 @@ export class Analyzer {
     this.stamps = new FileStamps(this.cache ? options.cacheDir : undefined);
   }
 
+  /**
+   * With nothing in the cache, every article of a folder will be analysed: a worker starts loading now. (With a cache,
+   * a warm start may need none, and loading one would only add to its memory.)
+   */
+  prepareForFolder(): void {
+    if ((this.cache?.size ?? 0) === 0) this.pool?.prestart();
+  }
+
   /** How many analyses can run at once (the pool's threads; 1 on this thread). */
   get parallel(): number {
     return this.pool?.size ?? 1;

@@ -99,6 +99,14 @@ export class AnalysisPool {
     if (this.running === 0) this.idle.push(this.spawn());
   }
 
+  /**
+   * Starts a worker now, if none runs: it loads the engine (~0.5 s) while the caller lists the folder it is about to
+   * hand over, instead of after (a cold start's first pass waited for it).
+   */
+  prestart(): void {
+    if (this.running === 0 && !this.disposed) this.idle.push(this.spawn());
+  }
+
   /** Workers running now (started on demand, let go when idle). */
   get running(): number {
     return this.idle.length + this.busy.size;
