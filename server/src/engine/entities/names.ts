@@ -1,4 +1,5 @@
 // Name forms: how two spellings of a name are compared. Shared by identity within an article and across articles.
+import { detached } from "./detached";
 
 /**
  * Heads that stand alone for a body the article names in full ("the Congress", "the Ministry", "Police"), and never
@@ -20,9 +21,9 @@ const KEYS_LIMIT = 200_000;
 export function nameKey(name: string): string {
   let key = KEYS.get(name);
   if (key === undefined) {
-    key = computeNameKey(name);
+    key = detached(computeNameKey(name));
     if (KEYS.size >= KEYS_LIMIT) KEYS.clear();
-    KEYS.set(name, key);
+    KEYS.set(detached(name), key);
   }
   return key;
 }

@@ -4,6 +4,7 @@
 // arithmetic) were a third of the quick pass. A token finds its Word once, and the rest are fields.
 import nlp from "compromise/two";
 import type { KnownName } from "./gazetteer";
+import { detached } from "./detached";
 import { isDictionaryForm, known } from "./lexicon";
 
 const MODEL = nlp.model() as {
@@ -75,8 +76,9 @@ export function wordOf(core: string): Word {
   let word = WORDS.get(core);
   if (word === undefined) {
     if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
-    word = new Word(core);
-    WORDS.set(core, word);
+    const own = detached(core);
+    word = new Word(own);
+    WORDS.set(own, word);
   }
   return word;
 }

@@ -9,6 +9,7 @@
 // next to this source (./data/, written by vitest's global setup when a test runs from source without a build).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { detached } from "../detached";
 
 export interface PlaceFacts {
   population: number;
@@ -116,7 +117,7 @@ function remembered<T>(lookup: (form: string) => T): (form: string) => T {
     if (seen !== undefined) return seen === NOT_LISTED ? (undefined as T) : seen;
     const answer = lookup(form);
     if (memo.size >= 50_000) memo.clear();
-    memo.set(form, answer === undefined ? NOT_LISTED : answer);
+    memo.set(detached(form), answer === undefined ? NOT_LISTED : answer);
     return answer;
   };
 }
