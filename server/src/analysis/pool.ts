@@ -237,10 +237,10 @@ export class AnalysisPool {
 
 /**
  * Each worker's heap (old generation), in MB: enough for the engine's largest input (1 MB of text) with room. What
- * is alive in a worker is compromise, one analysis and the engine's memos (~40–60 MB), but a tighter cap does
- * not pay: at 64 or 96 MB the 10,000-article run took 1.4–2 times as long, V8's helper threads collecting all the
- * time (measured this session); at 160 each worker holds ~130 MB, mostly garbage, until the run ends (see `recycle`).
- * An article too big for it is analysed on the main thread (WorkerMemoryError).
+ * is alive in a worker is compromise, one analysis and the engine's memos (~30 MB after 5,000 articles, since the memos
+ * stopped keeping the articles their strings were sliced from: 80 MB before), but a tighter cap did not pay: at 64 or
+ * 96 MB the 10,000-article run took 1.4–2 times as long, V8's helper threads collecting all the time. An article too
+ * big for it is analysed on the main thread (WorkerMemoryError).
  */
 const WORKER_HEAP_MB = 160;
 /** V8's semi-space size on 64 bits: analysis makes garbage fast, and 4 MB ones made it a quarter slower. */
