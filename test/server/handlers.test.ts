@@ -21,7 +21,7 @@ function context(texts: Record<string, string>, indexing: IndexState = { running
   const corpus = new Corpus();
   for (const [uri, text] of Object.entries(texts)) corpus.upsert(uri, analyse(text, { date: "2023-06-16" }));
   const docs = new Map(Object.entries(texts).map(([uri, text]) => [uri, TextDocument.create(uri, "plaintext", 1, text)]));
-  return { corpus, texts: { document: (uri) => docs.get(uri) }, settings: DEFAULT_SETTINGS, indexing };
+  return { corpus, texts: { document: (uri) => docs.get(uri), open: () => undefined }, settings: DEFAULT_SETTINGS, indexing };
 }
 const at = (text: string, word: string, nth = 0) => {
   let offset = -1;
@@ -54,4 +54,28 @@ test("date values in words", () => {
   expect(describeValue("2023-06-18T14:00")).toBe("Sunday, 18 June 2023");
   expect(describeValue("2023-06")).toBe("June 2023");
   expect(describeValue("P2D")).toBe("");
+});
+
+test("references and definition find the name under the cursor without reading an unopened article, and read an open one's unsaved text", async () => {
+  const { references } = await import("../../server/src/handlers/references");
+  const other = "Port reopens\n\nElspeth Vandermeer said ships would return.\n";
+  const ctx = context({ "file:///a.txt": ARTICLE, "file:///b.txt": other });
+  const reads: string[] = [];
+  const document = ctx.texts.document;
+  ctx.texts = { document: (uri) => (reads.push(uri), document(uri)), open: () => undefined };
+  const params = { textDocument: { uri: "file:///a.txt" }, position: at(ARTICLE, "Vandermeer said") };
+  const refs = (await references(ctx, { ...params, context: { includeDeclaration: true } }))!;
+  expect(refs.map((l) => l.uri)).toEqual(["file:///a.txt", "file:///a.txt", "file:///b.txt"]);
+  expect((definition(ctx, params, false) as Location[]).map((l) => l.uri)).toEqual(["file:///b.txt"]);
+  expect(reads).toEqual([]);
+  // A position past the end of its line stays on that line: no name of the next line is taken for it.
+  expect(await references(ctx, { textDocument: { uri: "file:///a.txt" }, position: { line: 0, character: 500 }, context: { includeDeclaration: true } })).toBeNull();
+  // An open article: the editor's document gives the offset (its text may have moved since the file was saved).
+  const edited = `\n${ARTICLE}`;
+  ctx.corpus.upsert("file:///a.txt", analyse(edited, { date: "2023-06-16" }));
+  const open = TextDocument.create("file:///a.txt", "plaintext", 2, edited);
+  ctx.texts = { document: (uri) => (reads.push(uri), uri === "file:///a.txt" ? open : document(uri)), open: (uri) => (uri === "file:///a.txt" ? open : undefined) };
+  const moved = (await references(ctx, { textDocument: { uri: "file:///a.txt" }, position: at(edited, "Vandermeer said"), context: { includeDeclaration: true } }))!;
+  expect(moved).toHaveLength(3);
+  expect(reads).toEqual([]);
 });

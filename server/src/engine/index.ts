@@ -7,6 +7,6 @@
 export * from "./types";
 export { ENGINE_VERSION } from "./version";
 export { decodeArticle, type DecodedArticle, type DecodeOptions } from "./read/decode";
-export { positionIn } from "./read/layout";
+export { offsetIn, positionIn } from "./read/layout";
 export { entityKey, GENERIC_HEADS, nameKey, nameTokens, slug } from "./entities/names";
 export { demonymCountry, gazetteerStats, givenName, placeFacts, surname } from "./entities/gazetteers";

@@ -4,13 +4,13 @@
 // folder order: a name in thousands of articles would fill the peek view (and the wire) with all of them.
 import type { DefinitionParams, Location, LocationLink } from "vscode-languageserver";
 import type { CorpusMention } from "../corpus";
-import { locator, mentionAt, rangeOf, type HandlerContext } from "./context";
+import { locator, mentionAt, type HandlerContext } from "./context";
 
 export function definition(ctx: HandlerContext, params: DefinitionParams, linkSupport: boolean): Location[] | LocationLink[] | null {
   const uri = params.textDocument.uri;
   const at = mentionAt(ctx, uri, params.position);
   if (!at) return null;
-  const { mention, doc } = at;
+  const { mention } = at;
   const elsewhere = ctx.corpus
     .mentionsByArticle(mention.id, ctx.settings.definition.maxArticles + 1, true)
     .filter((a) => a.uri !== uri)
@@ -21,7 +21,8 @@ export function definition(ctx: HandlerContext, params: DefinitionParams, linkSu
   const locations = targets.flatMap((m) => locate(m.uri, m) ?? []);
   if (!linkSupport) return locations;
   // A link also tells the editor which text to underline: the whole name, not the word under the mouse.
-  const origin = rangeOf(doc, mention);
+  const origin = locate(uri, mention)?.range;
+  if (!origin) return locations;
   return locations.map((l) => ({ originSelectionRange: origin, targetUri: l.uri, targetRange: l.range, targetSelectionRange: l.range }));
 }
 

@@ -10,11 +10,17 @@ import { filePath } from "./uris";
 export interface TextSource {
   /** The article's text as a document (for offset ↔ position), or undefined when it cannot be read. */
   document(uri: string): TextDocument | undefined;
+  /** The document open in the editor, if it is (nothing is read). */
+  open(uri: string): TextDocument | undefined;
 }
 
 export class ArticleTexts implements TextSource {
   /** `openDocument` answers for documents open in the editor, by normalised uri. */
   constructor(private readonly openDocument: (uri: string) => TextDocument | undefined) {}
+
+  open(uri: string): TextDocument | undefined {
+    return this.openDocument(uri);
+  }
 
   document(uri: string): TextDocument | undefined {
     const open = this.openDocument(uri);

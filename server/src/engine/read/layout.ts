@@ -57,6 +57,17 @@ export function lineStarts(text: string): number[] {
 }
 
 /** The LSP position (line, UTF-16 character) of an offset, from `lineStarts`. */
+/**
+ * The offset of a line/character position, from the line starts: a character past its line's end stays on the line
+ * (at the next line's start at most), and a line past the last is the last.
+ */
+export function offsetIn(starts: ArrayLike<number>, position: { line: number; character: number }): number {
+  const line = Math.max(0, Math.min(position.line, starts.length - 1));
+  const start = starts[line] ?? 0;
+  const offset = start + Math.max(0, position.character);
+  return line + 1 < starts.length ? Math.min(offset, starts[line + 1]!) : offset;
+}
+
 export function positionIn(starts: ArrayLike<number>, offset: number): { line: number; character: number } {
   let lo = 0;
   let hi = starts.length - 1;
