@@ -14,8 +14,8 @@
 // written entry by entry, so saving never holds every record encoded at once, and read into one buffer used again for
 // each file, its records decoded into slabs as it is read (their entities' JSON parsed only when first asked for;
 // format 3 held each analysis as JSON: a warm start of 10,000 articles parsed 290 MB of objects). An entry that does
-// not decode is a miss, said once, and replaced. The single file the cache was before it had shards (`analyses.cache`, format 4) is said and removed once
-// the shards are written.
+// not decode is a miss, said once, and replaced. The single file the cache was before it had shards
+// (`analyses.cache`, format 4) is said and removed once the shards are written.
 import { createHash } from "node:crypto";
 import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { homedir } from "node:os";

@@ -1,5 +1,5 @@
 // Name forms: how two spellings of a name are compared. Shared by identity within an article and across articles.
-import { detached } from "./detached";
+import { remembered } from "./memo";
 
 /**
  * Heads that stand alone for a body the article names in full ("the Congress", "the Ministry", "Police"), and never
@@ -12,21 +12,11 @@ export const GENERIC_HEADS = new Set(
 const HONORIFIC_SUFFIXES = /\s*,?\s+(jr|sr|ii|iii|iv)\.?$/i;
 
 // Names repeat within an article and across a folder, and the key is asked for at every comparison: remembered. (A
-// limit of 20,000 kept a worker's live heap at 36 MB instead of 60 over 3,000 articles, but the 10,000-article run
-// took a quarter longer: the memo cleared and refilled again and again.)
-const KEYS = new Map<string, string>();
+// limit of 20,000 made the 10,000-article run a quarter longer: the memo cleared and refilled again and again.)
 const KEYS_LIMIT = 200_000;
 
 /** Comparable form of a name: case, accents, possessives, middle initials and punctuation removed. */
-export function nameKey(name: string): string {
-  let key = KEYS.get(name);
-  if (key === undefined) {
-    key = detached(computeNameKey(name));
-    if (KEYS.size >= KEYS_LIMIT) KEYS.clear();
-    KEYS.set(detached(name), key);
-  }
-  return key;
-}
+export const nameKey: (name: string) => string = remembered(KEYS_LIMIT, (name) => computeNameKey(name));
 
 function computeNameKey(name: string): string {
   return name

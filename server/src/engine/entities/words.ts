@@ -4,7 +4,7 @@
 // arithmetic) were a third of the quick pass. A token finds its Word once, and the rest are fields.
 import nlp from "compromise/two";
 import type { KnownName } from "./gazetteer";
-import { detached } from "./detached";
+import { remembered } from "./memo";
 import { isDictionaryForm, known } from "./lexicon";
 
 const MODEL = nlp.model() as {
@@ -68,17 +68,7 @@ export class Word {
  * Words met so far, by spelling (not by lowercase: a capital makes "Bank" a ProperNoun where "bank" is not). Bounded:
  * a worker that has met this many spellings starts again, and the frequent ones come back first.
  */
-const WORDS = new Map<string, Word>();
 const WORDS_LIMIT = 50_000;
 
 /** The Word of a spelling. */
-export function wordOf(core: string): Word {
-  let word = WORDS.get(core);
-  if (word === undefined) {
-    if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
-    const own = detached(core);
-    word = new Word(own);
-    WORDS.set(own, word);
-  }
-  return word;
-}
+export const wordOf: (core: string) => Word = remembered(WORDS_LIMIT, (core) => new Word(core));

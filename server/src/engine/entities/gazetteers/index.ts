@@ -9,7 +9,7 @@
 // next to this source (./data/, written by vitest's global setup when a test runs from source without a build).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { detached } from "../detached";
+import { remembered as rememberedBy } from "../memo";
 
 export interface PlaceFacts {
   population: number;
@@ -110,18 +110,8 @@ const KINDS = { c: "country", a: "admin", p: "city" } as const;
  * demonym test): answers are remembered, up to a bound, misses included.
  */
 function remembered<T>(lookup: (form: string) => T): (form: string) => T {
-  // A miss is remembered as NOT_LISTED, so a remembered answer is one look-up, not a has() and a get().
-  const memo = new Map<string, T | typeof NOT_LISTED>();
-  return (form) => {
-    const seen = memo.get(form);
-    if (seen !== undefined) return seen === NOT_LISTED ? (undefined as T) : seen;
-    const answer = lookup(form);
-    if (memo.size >= 50_000) memo.clear();
-    memo.set(detached(form), answer === undefined ? NOT_LISTED : answer);
-    return answer;
-  };
+  return rememberedBy(50_000, lookup);
 }
-const NOT_LISTED = Symbol("not listed");
 
 /**
  * The place written exactly so (case-sensitive: "Paris", "São Paulo", "Sao Paulo"; a caller may retry an ALL-CAPS
