@@ -88,7 +88,8 @@ async function startServer(folder: string, cacheDir: string): Promise<Server> {
     pending = lines.pop()!;
     for (const line of lines) {
       const pause = /MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/.exec(line);
-      if (pause) gcTrace.push({ kind: /\bms: (Scavenge|Mark-Compact|Minor Mark-Compact|Mark-Sweep)/.exec(line)?.[1] ?? "other", ms: Number(pause[1]) });
+      // The server's trace is flushed line by line, so its arrival time says which request a pause landed in.
+      if (pause) gcTrace.push({ kind: /\bms: (Scavenge|Mark-Compact|Minor Mark-Compact|Mark-Sweep)/.exec(line)?.[1] ?? "other", ms: Number(pause[1]), at: performance.now() });
     }
   });
   const partials: Server["partials"] = new Map();
@@ -280,6 +281,7 @@ async function latencies(server: Server, targets: { uri: string; position: Posit
   let mostMentioned = { refs: -1, at: targets[0]! };
   const kinds = { hover: HoverRequest.type, definition: DefinitionRequest.type, references: ReferencesRequest.type } as const;
   const complete: number[] = [];
+  const windows: RequestWindow[] = [];
   let n = 0;
   for (const [name, type] of Object.entries(kinds)) {
     const times: number[] = [];
@@ -292,6 +294,7 @@ async function latencies(server: Server, targets: { uri: string; position: Posit
       const parts = server.partials.get(token) ?? [];
       server.partials.delete(token);
       times.push((parts[0]?.at ?? t1) - t0);
+      windows.push({ kind: name, from: t0, first: parts[0]?.at ?? t1, to: t1 });
       if (name === "references") {
         complete.push(t1 - t0);
         const refs = (Array.isArray(answer) ? answer.length : 0) + parts.reduce((n, p) => n + p.count, 0);
@@ -302,14 +305,23 @@ async function latencies(server: Server, targets: { uri: string; position: Posit
     }
     result[name] = summary(times);
   }
-  return { ...result, referencesComplete: summary(complete), largest, mostMentioned: mostMentioned.at } as {
+  return { ...result, referencesComplete: summary(complete), largest, mostMentioned: mostMentioned.at, windows } as {
     hover: Latency;
     definition: Latency;
     references: Latency;
     referencesComplete: Latency;
     largest: { kind: string; kb: number; ms: number };
     mostMentioned: { uri: string; position: Position };
+    windows: RequestWindow[];
   };
+}
+
+/** When a request was sent, when its first part (or its answer) came, when its answer came (performance.now()). */
+interface RequestWindow {
+  kind: string;
+  from: number;
+  first: number;
+  to: number;
 }
 
 /**
@@ -348,14 +360,48 @@ interface GcPause {
   /** The collector, as --trace-gc names it: "Scavenge" (the young generation) or "Mark-Compact" (the whole heap). */
   kind: string;
   ms: number;
+  /** When the bench read its trace line (performance.now()). */
+  at: number;
 }
 
-/** The pauses, and those of 10 ms or more by collector: young-generation copies and whole-heap collections differ in cause. */
-function gcSummary(pauses: GcPause[]): { count: number; over10ms: number; maxMs: number; over10msByKind: Record<string, number> } {
+/**
+ * The pauses, and those of 10 ms or more by collector (young-generation copies and whole-heap collections differ in
+ * cause) and by where they landed: in a hover or definition, in references before their first batch (a latency the
+ * targets count) or while the rest streamed, or between requests.
+ */
+function gcSummary(pauses: GcPause[], windows: RequestWindow[]) {
   const long = pauses.filter((p) => p.ms >= 10);
   const over10msByKind: Record<string, number> = {};
-  for (const p of long) over10msByKind[p.kind] = (over10msByKind[p.kind] ?? 0) + 1;
-  return { count: pauses.length, over10ms: long.length, maxMs: round(Math.max(0, ...pauses.map((p) => p.ms))), over10msByKind };
+  const over10msDuring: Record<string, number> = {};
+  for (const p of long) {
+    over10msByKind[p.kind] = (over10msByKind[p.kind] ?? 0) + 1;
+    const during = landedIn(p.at, windows);
+    over10msDuring[during] = (over10msDuring[during] ?? 0) + 1;
+  }
+  return { count: pauses.length, over10ms: long.length, maxMs: round(Math.max(0, ...pauses.map((p) => p.ms))), over10msByKind, over10msDuring };
+}
+
+/**
+ * The answers slower than 10 ms (to the first batch, for references), by request, and how much of each was garbage
+ * collection: what the p99s' tails are made of.
+ */
+function slowAnswers(windows: RequestWindow[], pauses: GcPause[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const w of windows) {
+    const ms = w.first - w.from;
+    if (ms < 10) continue;
+    const gc = pauses.filter((p) => p.at >= w.from && p.at <= w.first + 1).reduce((sum, p) => sum + p.ms, 0);
+    (out[w.kind] ??= []).push(`${round(ms, 1)}${gc ? ` (gc ${round(gc, 1)})` : ""}`);
+  }
+  return out;
+}
+
+/** The request a moment falls in (its trace line is read within a millisecond of the pause), or "between requests". */
+function landedIn(at: number, windows: RequestWindow[]): string {
+  const w = windows.find((w) => at >= w.from && at <= w.to + 1);
+  if (!w) return "between requests";
+  if (w.kind !== "references") return w.kind;
+  return at <= w.first + 1 ? "references before the first batch" : "references after it";
 }
 
 /** An open article edited: time from the change to a hover answered from the new text, vs compromise on it. */
@@ -425,12 +471,14 @@ async function benchSize(size: number) {
     const targets = Array.from({ length: QUERIES }, () => names[Math.floor(random() * names.length)]!);
     const gcBefore = cold.gcLines();
     const query = await latencies(cold, targets);
-    const gc = gcSummary(cold.gcPauses(gcBefore));
+    const gc = gcSummary(cold.gcPauses(gcBefore), query.windows);
     const rssAfterQueries = cold.rssMb();
-    console.log(`queries: ${JSON.stringify(query)}`);
+    const { windows: _, ...queries } = query;
+    console.log(`queries: ${JSON.stringify(queries)}`);
     const panels = await panelLatencies(cold, query.mostMentioned, sampleUris);
     console.log(`panels: ${JSON.stringify(panels)}`);
     console.log(`gc during the queries: ${JSON.stringify(gc)}; RSS after them ${Math.round(rssAfterQueries)} MB`);
+    console.log(`answers over 10 ms (ms, and the GC pauses in them): ${JSON.stringify(slowAnswers(query.windows, cold.gcPauses(gcBefore)))}`);
     const edit = await editLatency(cold, folder, files[Math.floor(random() * files.length)]!);
     console.log(`edit: ${JSON.stringify(edit)}`);
     const afterQueriesRss = cold.peakRssMb();
@@ -469,7 +517,7 @@ async function benchSize(size: number) {
         peakRssAfterQueriesMb: Math.round(Math.max(coldRss, afterQueriesRss)),
         rssAfterQueriesMb: Math.round(rssAfterQueries),
       },
-      queries: query,
+      queries,
       panels,
       gc,
       edit,
@@ -501,6 +549,7 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ["connections panel update p50 / p99 (ms) (target ≤ 100 at 10k)", ...results.map((r) => `${r.panels.connections.p50} / ${r.panels.connections.p99}`)],
     ["GC pauses during the queries: ≥ 10 ms / all, longest (ms)", ...results.map((r) => `${r.gc.over10ms} / ${r.gc.count}, ${r.gc.maxMs}`)],
     ["GC pauses ≥ 10 ms by collector", ...results.map((r) => Object.entries(r.gc.over10msByKind ?? {}).map(([k, n]) => `${k} ${n}`).join(", ") || "none")],
+    ["GC pauses ≥ 10 ms by where they landed", ...results.map((r) => Object.entries(r.gc.over10msDuring ?? {}).map(([k, n]) => `${k} ${n}`).join(", ") || "none")],
     ["edit → new hover (ms)", ...results.map((r) => String(r.edit.ms))],
     ["edit ÷ compromise on that article (target ≤ 1.2)", ...results.map((r) => r.edit.ratio.toFixed(2))],
     ["peak RSS (MB): cold at ready / after queries / warm (target ≤ 500 at 10k)", ...results.map((r) => `${r.cold.peakRssMb} / ${r.cold.peakRssAfterQueriesMb} / ${r.warm.peakRssMb}`)],
