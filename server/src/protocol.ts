@@ -49,9 +49,12 @@ export const LANGUAGE_ID = "article";
  * Node options the server is started with (the VS Code client passes them; other editors may). A young generation of
  * 4 MB semi-spaces, not V8's 16: the server's answers make short-lived garbage, and a large young generation let the
  * heap stand ~200 MB higher after a run of questions at 10,000 articles. The analysis workers set theirs back (see
- * analysis/pool.ts): they allocate far more, and ran a quarter slower with it.
+ * analysis/pool.ts): they allocate far more, and ran a quarter slower with it. Young collections on the collecting
+ * thread alone: with helper threads, a collection waited for a helper the system had put aside while the editor and
+ * the server's other work held both cores, and a copy of 0.1 MB paused the server 10–35 ms (8 such pauses in the
+ * 10,000-article bench's questions, 2 without; the median young collection also shorter, 1.05 → 0.8 ms).
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ["--max-semi-space-size=4"];
+export const SERVER_EXEC_ARGV: readonly string[] = ["--max-semi-space-size=4", "--no-parallel-scavenge"];
 
 /** Server → client: indexing progress and corpus size, for a status bar item. */
 export const STATUS_NOTIFICATION = "articleLens/status";
