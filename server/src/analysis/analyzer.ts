@@ -49,8 +49,8 @@ export class Analyzer {
   }
 
   /**
-   * With nothing in the cache, every article of a folder will be analysed: a worker starts loading now. (With a cache,
-   * a warm start may need none, and loading one would only add to its memory.)
+   * With nothing in the cache, every article of a folder will be analysed: the workers start loading now. (With a
+   * cache, a warm start may need none, and loading them would only add to its memory.)
    */
   prepareForFolder(): void {
     if ((this.cache?.size ?? 0) === 0) this.pool?.prestart();

@@ -100,11 +100,13 @@ export class AnalysisPool {
   }
 
   /**
-   * Starts a worker now, if none runs: it loads the engine (~0.5 s) while the caller lists the folder it is about to
-   * hand over, instead of after (a cold start's first pass waited for it).
+   * Starts the workers now, if none runs: they load the engine (~0.5 s each) while the caller lists the folder it is
+   * about to hand over, instead of after (a cold start's first pass waited for them; starting the second with the
+   * first, not with the second article, linked 1,000 articles ~0.1 s sooner).
    */
   prestart(): void {
-    if (this.running === 0 && !this.disposed) this.idle.push(this.spawn());
+    if (this.running > 0 || this.disposed) return;
+    while (this.running < this.size) this.idle.push(this.spawn());
   }
 
   /** Workers running now (started on demand, let go when idle). */
