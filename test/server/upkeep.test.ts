@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 // The full collection is what is counted here: replaced by a spy.
 const collectGarbage = vi.fn();
-vi.mock("../../server/src/workspace/heap", () => ({ collectGarbage }));
+vi.mock("../../server/src/workspace/heap", () => ({ collectGarbage, collectGarbageIfGrown: () => false }));
 
 const { COLLECT_EVERY, Upkeep } = await import("../../server/src/workspace/upkeep");
 const { Corpus } = await import("../../server/src/corpus");

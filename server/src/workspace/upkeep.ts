@@ -4,7 +4,7 @@
 // when the work is worth doing. Timers are unref'd: none of them keeps a process alive.
 import type { Corpus } from "../corpus";
 import type { Analyzer } from "../analysis/analyzer";
-import { collectGarbage } from "./heap";
+import { collectGarbage, collectGarbageIfGrown } from "./heap";
 
 export interface UpkeepHooks {
   corpus: Corpus;
@@ -26,7 +26,8 @@ const CACHE_SAVE_INTERVAL_MS = 5 * 60_000;
 /**
  * V8 collects garbage once its heap has grown well past what is alive: a 10,000-article run or a burst of requests
  * left 300–500 MB of heap for 150 MB of index. The heap is collected when the server has been idle this long after
- * work, and every COLLECT_EVERY analyses during a run, so it stays near what the index needs.
+ * work that left garbage worth a blocking collection (heap.ts), and every COLLECT_EVERY analyses during a run, so it
+ * stays near what the index needs.
  */
 const IDLE_COLLECT_MS = 2000;
 export const COLLECT_EVERY = 1000;
@@ -164,8 +165,7 @@ export class Upkeep {
       setTimeout(() => {
         this.idleTimer = undefined;
         if (this.hooks.indexing()) return; // the run collects as it goes, and again at its end
-        this.analysedSinceCollect = 0;
-        collectGarbage();
+        if (collectGarbageIfGrown()) this.analysedSinceCollect = 0;
         // Workers let go at the end of a long run start again only now, after the collection: no peak to add to.
         this.hooks.analyzer()?.warmWorkers();
       }, IDLE_COLLECT_MS),
