@@ -341,13 +341,16 @@ async function panelLatencies(server: Server, most: { uri: string; position: Pos
     name = answer?.entity.name ?? "";
   }
   const connections: number[] = [];
+  const windows: RequestWindow[] = [];
   for (const uri of uris.slice(0, 50)) {
     const t0 = performance.now();
     await server.connection.sendRequest<ConnectionsResult | null>(CONNECTIONS_REQUEST, { textDocument: { uri } });
-    connections.push(performance.now() - t0);
+    const t1 = performance.now();
+    connections.push(t1 - t0);
+    windows.push({ kind: "connections", from: t0, first: t1, to: t1 });
   }
   // The first answer is laid out; the server keeps the last few, so the next four measure a repeated request.
-  return { timeline: { firstMs: round(timeline[0]!), repeated: summary(timeline.slice(1)), entity: name, entries }, connections: summary(connections) };
+  return { timeline: { firstMs: round(timeline[0]!), repeated: summary(timeline.slice(1)), entity: name, entries }, connections: summary(connections), windows };
 }
 
 function summary(times: number[]): Latency {
@@ -475,8 +478,10 @@ async function benchSize(size: number) {
     const rssAfterQueries = cold.rssMb();
     const { windows: _, ...queries } = query;
     console.log(`queries: ${JSON.stringify(queries)}`);
-    const panels = await panelLatencies(cold, query.mostMentioned, sampleUris);
+    const gcBeforePanels = cold.gcLines();
+    const { windows: panelWindows, ...panels } = await panelLatencies(cold, query.mostMentioned, sampleUris);
     console.log(`panels: ${JSON.stringify(panels)}`);
+    console.log(`connections over 10 ms (ms, and the GC pauses in them): ${JSON.stringify(slowAnswers(panelWindows, cold.gcPauses(gcBeforePanels)))}`);
     console.log(`gc during the queries: ${JSON.stringify(gc)}; RSS after them ${Math.round(rssAfterQueries)} MB`);
     console.log(`answers over 10 ms (ms, and the GC pauses in them): ${JSON.stringify(slowAnswers(query.windows, cold.gcPauses(gcBefore)))}`);
     const edit = await editLatency(cold, folder, files[Math.floor(random() * files.length)]!);
