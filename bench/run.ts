@@ -14,8 +14,7 @@
 //   engine the engine alone on one core (the main thread), article by article, each timed against compromise on the
 //          same article just before it: what a full analysis costs against the baseline, whatever the machine's drift
 //   gazetteers  what loading the open gazetteers adds to a process's memory (a child process, after forced GCs)
-// The server runs as VS Code runs it: over Node IPC (--node-ipc), which also leaves its stdout to --trace-gc, with the
-// options and environment the client gives it (SERVER_EXEC_ARGV, SERVER_ENV).
+// The server runs as VS Code runs it: over Node IPC (--node-ipc), which also leaves its stdout to --trace-gc.
 // Prints a table and writes bench/results.json. Reports only: no figure here is a pass or a fail.
 //
 //   npm run bench                       1,000 and 10,000 articles (the 10k cold run takes a while: ~10 min, 2 cores)
@@ -50,7 +49,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { analyzeArticle } from "../server/src/engine/analyze";
 import { demonymCountry, gazetteerStats, givenName, placeFacts, surname } from "../server/src/engine";
-import { CONNECTIONS_REQUEST, SERVER_ENV, SERVER_EXEC_ARGV, STATUS_NOTIFICATION, TIMELINE_REQUEST, type ConnectionsResult, type StatusParams, type TimelineResult } from "../server/src/protocol";
+import { CONNECTIONS_REQUEST, SERVER_EXEC_ARGV, STATUS_NOTIFICATION, TIMELINE_REQUEST, type ConnectionsResult, type StatusParams, type TimelineResult } from "../server/src/protocol";
 import { ensureCorpus, rng } from "./corpus";
 
 const ROOT = resolve(__dirname, "..");
@@ -79,10 +78,7 @@ interface Server {
 }
 
 async function startServer(folder: string, cacheDir: string): Promise<Server> {
-  const child = spawn(process.execPath, ["--trace-gc", ...SERVER_EXEC_ARGV, join(ROOT, "dist/server.js"), "--node-ipc"], {
-    stdio: ["ignore", "pipe", "inherit", "ipc"],
-    env: { ...process.env, ...SERVER_ENV },
-  });
+  const child = spawn(process.execPath, ["--trace-gc", ...SERVER_EXEC_ARGV, join(ROOT, "dist/server.js"), "--node-ipc"], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   // "[pid:0x…]  1234 ms: Scavenge 12.1 (14.0) -> 11.0 (15.0) MB, 1.23 / 0.00 ms  (…)": the pause is the first figure.
   const gcTrace: GcPause[] = [];

@@ -19,7 +19,6 @@ import {
   LANGUAGE_ID,
   LINKED_ARTICLES_REQUEST,
   NEXT_MENTION_REQUEST,
-  SERVER_ENV,
   SERVER_EXEC_ARGV,
   SETTINGS_SECTION,
   STATUS_NOTIFICATION,
@@ -92,8 +91,8 @@ export async function deactivate(): Promise<void> {
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...process.env, ...SERVER_ENV } } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, "--nolazy", "--inspect=6009"], env: { ...process.env, ...SERVER_ENV } } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, "--nolazy", "--inspect=6009"] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

@@ -56,15 +56,6 @@ export const LANGUAGE_ID = "article";
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ["--max-semi-space-size=4", "--no-parallel-scavenge"];
 
-/**
- * Environment variables the server is started with, beside the editor's own (the VS Code client passes them; other
- * editors may). glibc's allocator gives threads that allocate arenas of their own, up to eight per core, and the
- * analysis workers' arenas stay mapped after the workers stop: two for the whole process left the RSS of a cold
- * 10,000-article run ~15 MB lower at its peak (494 and 490 → 473 and 479 MB over two pairs of cold starts, linking
- * and analysis times within the machine's noise). Other allocators ignore it.
- */
-export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: "2" };
-
 /** Server → client: indexing progress and corpus size, for a status bar item. */
 export const STATUS_NOTIFICATION = "articleLens/status";
 export interface StatusParams {
