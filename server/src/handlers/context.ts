@@ -40,12 +40,11 @@ export function locator(corpus: Corpus): (uri: string, span: Span) => Location |
  * was analysed), else from the line starts its analysis kept: no file is read on the way to an answer (a read here
  * went to disk as often as not: 0.1–1 ms, sometimes more).
  */
-export function mentionAt(ctx: HandlerContext, uri: string, position: Position): { mention: CorpusMention } | undefined {
+export function mentionAt(ctx: HandlerContext, uri: string, position: Position): CorpusMention | undefined {
   const open = ctx.texts.open(uri);
   const starts = open ? undefined : ctx.corpus.article(uri)?.lineStarts;
   const offset = open ? open.offsetAt(position) : starts ? offsetIn(starts, position) : undefined;
-  const mention = offset === undefined ? undefined : ctx.corpus.mentionAt(uri, offset);
-  return mention && { mention };
+  return offset === undefined ? undefined : ctx.corpus.mentionAt(uri, offset);
 }
 
 /** "3 people", "1 person". */

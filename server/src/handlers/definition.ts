@@ -8,9 +8,8 @@ import { locator, mentionAt, type HandlerContext } from "./context";
 
 export function definition(ctx: HandlerContext, params: DefinitionParams, linkSupport: boolean): Location[] | LocationLink[] | null {
   const uri = params.textDocument.uri;
-  const at = mentionAt(ctx, uri, params.position);
-  if (!at) return null;
-  const { mention } = at;
+  const mention = mentionAt(ctx, uri, params.position);
+  if (!mention) return null;
   const elsewhere = ctx.corpus
     .mentionsByArticle(mention.id, ctx.settings.definition.maxArticles + 1, true)
     .filter((a) => a.uri !== uri)

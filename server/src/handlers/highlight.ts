@@ -4,12 +4,12 @@ import { locator, mentionAt, type HandlerContext } from "./context";
 
 export function documentHighlight(ctx: HandlerContext, params: DocumentHighlightParams): DocumentHighlight[] | null {
   const uri = params.textDocument.uri;
-  const at = mentionAt(ctx, uri, params.position);
-  if (!at) return null;
+  const mention = mentionAt(ctx, uri, params.position);
+  if (!mention) return null;
   const locate = locator(ctx.corpus);
   return ctx.corpus
     .mentionsIn(uri)
-    .filter((m) => m.id === at.mention.id)
+    .filter((m) => m.id === mention.id)
     .flatMap((m) => {
       const location = locate(uri, m);
       return location ? [{ range: location.range, kind: DocumentHighlightKind.Text }] : [];

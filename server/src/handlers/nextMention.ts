@@ -4,10 +4,10 @@ import type { MentionLocation, NextMentionParams } from "../protocol";
 import { locator, mentionAt, type HandlerContext } from "./context";
 
 export function nextMention(ctx: HandlerContext, params: NextMentionParams): MentionLocation | null {
-  const at = mentionAt(ctx, params.textDocument.uri, params.position);
-  if (!at) return null;
-  const all = ctx.corpus.mentionsOf(at.mention.id);
-  const here = all.findIndex((m) => m.uri === at.mention.uri && m.start === at.mention.start);
+  const mention = mentionAt(ctx, params.textDocument.uri, params.position);
+  if (!mention) return null;
+  const all = ctx.corpus.mentionsOf(mention.id);
+  const here = all.findIndex((m) => m.uri === mention.uri && m.start === mention.start);
   const step = params.direction === "next" ? 1 : -1;
   const locate = locator(ctx.corpus);
   // Skip mentions whose article cannot be read any more (deleted since it was indexed).

@@ -15,20 +15,20 @@ export async function references(
   token: CancellationToken = CancellationToken.None,
   partial?: (batch: Location[]) => Promise<void>,
 ): Promise<Location[] | null> {
-  const at = mentionAt(ctx, params.textDocument.uri, params.position);
-  if (!at) return null;
+  const mention = mentionAt(ctx, params.textDocument.uri, params.position);
+  if (!mention) return null;
   const locate = locator(ctx.corpus);
   const limit = partial ? Infinity : ctx.settings.references.maxResults;
   const out: Location[] = [];
   // Offsets alone, no mention objects: the answer for a name in most of 10,000 articles is 60,000 locations, and
   // every object made for each was garbage the next answers paid for in collection pauses.
-  for (const { uri, record, indexes } of ctx.corpus.mentionIndexes(at.mention.id)) {
+  for (const { uri, record, indexes } of ctx.corpus.mentionIndexes(mention.id)) {
     if (token.isCancellationRequested) return out; // the caller turns this into a cancellation error
     for (const j of indexes) {
       const location = locate(uri, mentionSpan(record, j));
       if (location && out.push(location) >= limit) {
-        const entity = ctx.corpus.entity(at.mention.id);
-        ctx.log?.(`references to ${entity?.name ?? at.mention.text}: the first ${limit} of ${entity?.mentionCount ?? "more"} mentions (articleLens.references.maxResults)`);
+        const entity = ctx.corpus.entity(mention.id);
+        ctx.log?.(`references to ${entity?.name ?? mention.text}: the first ${limit} of ${entity?.mentionCount ?? "more"} mentions (articleLens.references.maxResults)`);
         return out;
       }
     }

@@ -12,7 +12,7 @@ const recent = new Map<string, TimelineResult>();
 const RECENT_LIMIT = 4;
 
 export function timeline(ctx: HandlerContext, params: TimelineParams): TimelineResult | null {
-  const id = params.entity ?? (params.textDocument && params.position ? mentionAt(ctx, params.textDocument.uri, params.position)?.mention.id : undefined);
+  const id = params.entity ?? (params.textDocument && params.position ? mentionAt(ctx, params.textDocument.uri, params.position)?.id : undefined);
   const entity = id === undefined ? undefined : ctx.corpus.nameOf(id);
   if (!entity) return null;
   const limit = Math.max(1, Math.min(params.limit ?? ctx.settings.timeline.maxEntries, ctx.settings.timeline.maxEntries));
